@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Hosts the content script always covers; admins add more through the policy's `sites` (registered at runtime).
+export const BUILT_IN_MATCHES = [
+  'https://mail.google.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports only: a reader must see which module touches browser APIs.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'ChannelGuard',
+    description: 'Catches personal phone numbers, mailboxes and messenger handles in messages to clients before they are sent.',
+    permissions: ['storage', 'scripting', 'tabs', 'alarms', 'unlimitedStorage'],
+    // Hosts listed by an admin's policy are registered at runtime; a force-installed extension gets them without a prompt.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: BUILT_IN_MATCHES,
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'channel-guard@acme.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(process.env.CHANNEL_GUARD_MANIFEST_KEY ? { key: process.env.CHANNEL_GUARD_MANIFEST_KEY } : {}),
+  }),
+});
