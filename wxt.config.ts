@@ -17,9 +17,12 @@ export default defineConfig({
     name: 'ChannelGuard',
     description: 'Catches personal phone numbers, mailboxes and messenger handles in messages to clients before they are sent.',
     permissions: ['storage', 'scripting', 'tabs', 'alarms', 'unlimitedStorage'],
-    // Hosts listed by an admin's policy are registered at runtime; a force-installed extension gets them without a prompt.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    host_permissions: BUILT_IN_MATCHES,
+    // Host access model (README "Host access"): the content script is injected only on the built-in
+    // sites and on the hosts the admin's policy lists, registered at runtime. Registering a content
+    // script needs host access granted at install time: optional permissions would need a user
+    // gesture per host, which a force-installed deployment to thousands of browsers cannot ask for.
+    // Admins can narrow this further with ExtensionSettings runtime_allowed_hosts/runtime_blocked_hosts.
+    host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? {

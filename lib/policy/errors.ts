@@ -20,17 +20,26 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 function describeIssue(issue: Issue): string {
+  // `input` is there only when parsed with { reportInput: true } (see POLICY_PARSE_OPTIONS).
+  const hasInput = 'input' in issue;
   switch (issue.code) {
     case 'invalid_type':
       // Zod says "received undefined" for a missing field; admins read that as "required".
-      if (issue.input === undefined) return `required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${describeValue(issue.input)}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
+      if (hasInput ? issue.input === undefined : /received undefined/u.test(issue.message)) return `required (expected ${issue.expected})`;
+      return hasInput ? `expected ${issue.expected}, got ${describeValue(issue.input)}` : issue.message.replace(/^Invalid input: /u, '');
+    case 'invalid_value': {
+      const allowed = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return hasInput ? `${allowed}, got ${describeValue(issue.input)}` : allowed;
+    }
+    case 'invalid_format':
+      return hasInput ? `${issue.message}, got ${describeValue(issue.input)}` : issue.message;
     default:
       return issue.message.replace(/^Invalid input: /u, '');
   }
 }
+
+/** Parse options for every policy parse, so messages can quote the offending value. */
+export const POLICY_PARSE_OPTIONS = { reportInput: true } as const;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -88,7 +97,7 @@ function describeJsonError(message: string, text: string): string {
   const lineColumn = /line (\d+) column (\d+)/iu.exec(message);
   if (lineColumn) return message;
   const position = /position (\d+)/iu.exec(message);
-  const reason = message.replace(/\s*\(line \d+ column \d+\)/iu, '').replace(/ in JSON at position \d+.*$/isu, '');
+  const reason = message.replace(/\s*\(line \d+ column \d+\)/iu, '').replace(/\s*(in JSON )?at position \d+.*$/isu, '');
   if (!position) {
     if (/end of (JSON|data) input/iu.test(message) || text.trim() === '') return `${reason} at line ${lineCount(text)}`;
     return reason;

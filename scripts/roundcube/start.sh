@@ -123,12 +123,6 @@ service imap-login {
     port = 0
   }
 }
-service anvil {
-  chroot =
-}
-service imap-login {
-  chroot =
-}
 EOF
 setsid /usr/sbin/dovecot -F -c "$DOVECOT_DIR/dovecot.conf" </dev/null >"$DOVECOT_DIR/stdout.log" 2>&1 &
 DOVECOT_PID=$!

@@ -1,0 +1,43 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { PopupView } from '../../components/popup/PopupView.tsx';
+import { pickLanguage } from '../../lib/i18n/core.ts';
+import { popupMessages } from '../../lib/i18n/popup.ts';
+import { PopupStatusSchema } from '../../lib/policy/handlers.ts';
+import type { PopupStatus } from '../../lib/policy/handlers.ts';
+
+// Relative to this page (all extension pages sit at the root); audit.html is the audit helper's page.
+const AUDIT_PAGE = 'audit.html';
+const language = pickLanguage(navigator.languages ?? [navigator.language]);
+const t = popupMessages(language);
+
+async function loadStatus(): Promise<PopupStatus> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('no active tab');
+  return PopupStatusSchema.parse(await browser.runtime.sendMessage({ type: 'popup/status', tabId: tab.id }));
+}
+
+function Popup() {
+  const [status, setStatus] = useState<PopupStatus>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    loadStatus().then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (!status) return <p>{error ? t('loadFailed', { error }) : t('loading')}</p>;
+  return (
+    <PopupView
+      status={status}
+      language={language}
+      auditUrl={AUDIT_PAGE}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
+
+document.documentElement.lang = language;
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Popup />
+  </StrictMode>,
+);

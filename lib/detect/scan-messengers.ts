@@ -1,0 +1,250 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Candidate } from './candidate.ts';
+import { lineEndWithin, lineStartWithin } from './ranges.ts';
+
+/**
+ * Messenger contacts (corpus rule 3): links (t.me, wa.me, viber://, skype:, signal.me, vk.com, line.me),
+ * labelled ids ("Skype: x", "LINE ID: x", "微信：x"), bare @handles in a sentence that names the
+ * messenger, and phone numbers announced as WhatsApp/Viber/Signal.
+ */
+
+const TELEGRAM_RESERVED = new Set(['joinchat', 'addstickers', 'addemoji', 'share', 'proxy', 'socks', 'iv', 'c', 'setlanguage', 'login', 'confirmphone', 'addlist', 'boost']);
+const VK_RESERVED = /^(?:club|public|event|wall|album|photo|video|topic|board|away|feed|im|search|groups|friends|audio|music|market|apps|app|settings|doc|note|page|story|clip|share|login|support|dev|about|blog|jobs|terms|privacy)\d*(?:[_-]|$)/iu;
+
+type LinkRule = { re: RegExp; network: string; id: (m: RegExpExecArray) => string | null };
+
+const LINK_RULES: LinkRule[] = [
+  {
+    network: 'telegram',
+    re: /(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)\/(?:s\/)?@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/giu,
+    id: (m) => (TELEGRAM_RESERVED.has(m[1]!.toLowerCase()) ? null : m[1]!.toLowerCase()),
+  },
+  {
+    network: 'telegram',
+    re: /tg:\/\/resolve\?domain=([A-Za-z][A-Za-z0-9_]{3,31})/giu,
+    id: (m) => m[1]!.toLowerCase(),
+  },
+  { network: 'whatsapp', re: /(?:https?:\/\/)?(?:www\.)?wa\.me\/(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  {
+    network: 'whatsapp',
+    re: /(?:https?:\/\/)?(?:api|web|www)\.whatsapp\.com\/send\/?\?(?:[^\s"'<>]*?&(?:amp;)?)?phone=(?:%2B|\+)?(\d{7,15})(?!\d)/giu,
+    id: (m) => phoneId(m[1]!),
+  },
+  { network: 'whatsapp', re: /whatsapp:\/\/send\?(?:[^\s"'<>]*?&)?phone=(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  { network: 'viber', re: /viber:\/\/(?:chat|add|contact)\?number=(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  { network: 'signal', re: /(?:https?:\/\/)?signal\.me\/#p\/(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  {
+    network: 'skype',
+    re: /(?<![A-Za-z])skype:((?:live:)?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})(?:\?[a-z]+)?/giu,
+    id: (m) => cleanId(m[1]!),
+  },
+  {
+    network: 'vk',
+    re: /(?:https?:\/\/)?(?:www\.|m\.)?vk\.(?:com|ru)\/([A-Za-z0-9_.]{2,40})/giu,
+    id: (m) => {
+      const id = cleanId(m[1]!);
+      return !id || VK_RESERVED.test(id) ? null : id;
+    },
+  },
+  {
+    network: 'line',
+    re: /(?:https?:\/\/)?line\.me\/(?:R\/)?ti\/p\/(?:~|@|%40)?([A-Za-z0-9._\-]{2,40})/giu,
+    id: (m) => cleanId(m[1]!),
+  },
+  { network: 'wechat', re: /weixin:\/\/dl\/chat\?([A-Za-z][A-Za-z0-9_\-]{5,19})/giu, id: (m) => m[1]!.toLowerCase() },
+];
+
+// "Skype: x", "LINE ID: x", "微信：x", "Telegram: @x", "ВК: x" — an explicit label before an id.
+const LABEL_RULES: { re: RegExp; network: string; minLength?: number }[] = [
+  {
+    network: 'telegram',
+    re: /(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg|テレグラム|电报)(?:\s*(?:id|ник|nick|username|логин|аккаунт))?\s*[:：]\s*@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/giu,
+  },
+  {
+    network: 'skype',
+    re: /(?<![\p{L}])(?:skype|скайп)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|-)\s*((?:live:)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/giu,
+  },
+  { network: 'line', re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
+  { network: 'line', re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
+  {
+    network: 'wechat',
+    re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/giu,
+  },
+  { network: 'wechat', re: /(?:微信|微信号)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/gu },
+  { network: 'vk', re: /(?<![\p{L}])(?:vk|вк|вконтакте|vkontakte)\s*[:：]\s*@?([A-Za-z0-9_.]{3,40})/giu },
+];
+
+// Networks a bare @handle can belong to, when the sentence names them.
+const HANDLE_NETWORKS: { network: string; re: RegExp }[] = [
+  { network: 'telegram', re: /(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg|テレグラム|电报)(?![\p{L}])/giu },
+  { network: 'line', re: /(?<![A-Za-z])(?:LINE|ライン)(?![A-Za-z])/gu },
+  { network: 'skype', re: /(?<![\p{L}])(?:skype|скайп\p{L}*)(?![\p{L}])/giu },
+  { network: 'vk', re: /(?<![\p{L}])(?:vk|вк|вконтакте\p{L}*|vkontakte)(?![\p{L}])/giu },
+  // Other networks named nearer to the handle take it away from the ones above.
+  { network: '', re: /(?<![\p{L}])(?:instagram|инстаграм\p{L}*|инст\p{L}*|twitter|твиттер\p{L}*|github|facebook|фейсбук\p{L}*|tiktok|тикток\p{L}*|threads|x\.com)(?![\p{L}])/giu },
+];
+
+const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_@])(?!\.[A-Za-z])/gu;
+
+// Messengers a phone number can be announced as.
+const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?ап+\p{L}*|вацап+\p{L}*|viber|вайбер\p{L}*|signal)(?![\p{L}])/giu;
+
+function phoneId(digits: string): string {
+  const pn = parsePhoneNumberFromString(`+${digits}`);
+  return pn && pn.isValid() ? pn.number : `+${digits}`;
+}
+
+function cleanId(id: string): string {
+  return id.replace(/[.,\-_]+$/u, '').toLowerCase();
+}
+
+function messenger(network: string, id: string, start: number, end: number): Candidate {
+  const c: Candidate = { kind: 'messenger', start, end, normalized: `${network}:${id}`, network };
+  if (/^\+\d{7,15}$/u.test(id)) c.phone = id;
+  return c;
+}
+
+/** Messenger links written in the text (and, via `messengerFromTarget`, in hrefs). */
+export function messengerLinkCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of LINK_RULES) {
+    if (!quickHas(text, rule.network)) continue;
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      const id = rule.id(m);
+      if (id) out.push(messenger(rule.network, id, m.index, m.index + m[0].length));
+    }
+  }
+  return out;
+}
+
+// Cheap pre-checks so a 5 MB draft without any messenger words skips the regexes entirely.
+const QUICK: Record<string, RegExp> = {
+  telegram: /t\.me|telegram|tg:/iu,
+  whatsapp: /wa\.me|whatsapp/iu,
+  viber: /viber:/iu,
+  signal: /signal\.me/iu,
+  skype: /skype:/iu,
+  vk: /vk\.(?:com|ru)/iu,
+  line: /line\.me/iu,
+  wechat: /weixin:/iu,
+};
+function quickHas(text: string, network: string): boolean {
+  const re = QUICK[network];
+  return !re || re.test(text);
+}
+
+export function messengerFromTarget(target: string): Candidate[] {
+  return messengerLinkCandidates(target);
+}
+
+/** Labelled ids and @handles; `taken` are spans already claimed by links and emails. */
+export function messengerLabelCandidates(text: string, overlapsTaken: (s: number, e: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of LABEL_RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      const raw = m[1]!;
+      const idStart = m.index + m[0].length - raw.length;
+      let id = cleanId(raw.replace(/^@/u, ''));
+      if (rule.network === 'vk' && VK_RESERVED.test(id)) continue;
+      if (!/[a-z]/iu.test(id) || id.length < 3) continue;
+      const idEnd = idStart + raw.replace(/[.,\-_]+$/u, '').length;
+      if (overlapsTaken(idStart, idEnd)) continue;
+      // "vk.com/…" after "ВК:" is a link, handled there
+      if (/^(?:vk\.|https?:|www\.|t\.me|line\.me)/iu.test(text.slice(idStart, idStart + 8))) continue;
+      if (rule.network === 'skype') id = id.replace(/,+$/u, '');
+      out.push(messenger(rule.network, id, idStart, idEnd));
+    }
+  }
+  HANDLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HANDLE.exec(text))) {
+    const start = m.index, end = start + m[0].length;
+    if (overlapsTaken(start, end) || out.some((c) => c.start < end && start < c.end)) continue;
+    const network = networkNamedNear(text, start, end);
+    if (network) out.push(messenger(network, m[1]!.toLowerCase(), start, end));
+  }
+  return out;
+}
+
+/** The messenger named in the same sentence, nearest before the handle (else nearest after). */
+function networkNamedNear(text: string, start: number, end: number): string | null {
+  const [s, e] = sentenceBounds(text, start, end);
+  const sentence = text.slice(s, e);
+  let before: { at: number; network: string } | null = null;
+  let after: { at: number; network: string } | null = null;
+  for (const { network, re } of HANDLE_NETWORKS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      const at = s + m.index;
+      if (at + m[0].length <= start) { if (!before || at > before.at) before = { at, network }; }
+      else if (at >= end) { if (!after || at < after.at) after = { at, network }; }
+    }
+  }
+  const chosen = before ?? after;
+  return chosen && chosen.network ? chosen.network : null;
+}
+
+const SENTENCE_END = /[.!?。！？]/u;
+
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  const minS = Math.max(0, start - 300);
+  while (s > minS) {
+    const ch = text[s - 1]!;
+    if (ch === '\n') break;
+    if (SENTENCE_END.test(ch) && /\s/u.test(text[s] ?? ' ')) break;
+    s--;
+  }
+  let e = end;
+  const maxE = Math.min(text.length, end + 300);
+  while (e < maxE) {
+    const ch = text[e]!;
+    if (ch === '\n') break;
+    if (SENTENCE_END.test(ch) && /\s/u.test(text[e + 1] ?? ' ')) break;
+    e++;
+  }
+  return [s, e];
+}
+
+/**
+ * "WhatsApp: +7 916 …", "write to me on Viber +380 …", "I'm on Signal at +1 …": the phone becomes a
+ * messenger contact `whatsapp:+7916…` (corpus: the scorer also accepts the plain phone).
+ */
+export function announcePhonesAsMessengers(text: string, candidates: Candidate[]): void {
+  if (!/whats|вотс|ватс|вацап|viber|вайбер|signal/iu.test(text)) return;
+  for (const c of candidates) {
+    if (c.kind !== 'phone') continue;
+    const from = lineStartWithin(text, c.start, 60);
+    const window = text.slice(from, c.start);
+    let network: string | null = null;
+    PHONE_MESSENGER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PHONE_MESSENGER.exec(window))) {
+      const gap = window.slice(m.index + m[0].length);
+      if (/[.!?。](?:\s|$)|\d/u.test(gap)) continue;
+      network = networkOf(m[1]!);
+    }
+    if (!network) {
+      const after = text.slice(c.end, lineEndWithin(text, c.end, 30));
+      PHONE_MESSENGER.lastIndex = 0;
+      const a = PHONE_MESSENGER.exec(after);
+      if (a && !/[.!?。\d]/u.test(after.slice(0, a.index))) network = networkOf(a[1]!);
+    }
+    if (!network) continue;
+    c.kind = 'messenger';
+    c.network = network;
+    c.normalized = `${network}:${c.phone}`;
+  }
+}
+
+function networkOf(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.startsWith('viber') || w.startsWith('вайбер')) return 'viber';
+  if (w === 'signal') return word[0] === 'S' ? 'signal' : null;
+  return 'whatsapp';
+}

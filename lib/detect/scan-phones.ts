@@ -1,0 +1,192 @@
+import { parsePhoneNumberFromString, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
+import type { Candidate } from './candidate.ts';
+import { hasCurrencyBefore, hasNonPhoneLabel, hasUnitAfter } from './phone-context.ts';
+import { lineEndWithin, lineStartWithin, mergeSpans, type Span } from './ranges.ts';
+
+/**
+ * Phone candidates. We find runs of digits ourselves (spaced digit by digit, split across one line
+ * break, with brackets, dots and dashes) and let libphonenumber's `max` metadata decide validity:
+ * its own matcher neither joins a number broken across lines nor lets us veto identifiers by the
+ * words around them (corpus rules 2, 4, 8).
+ */
+
+export interface PhoneRules {
+  region: CountryCode;
+  callingCode: string;
+  /** Trunk prefixes a national number may start with ("8" in Russia, "1" in NANP, "0" elsewhere). */
+  trunkPrefixes: readonly string[];
+  /** Regions where a national number is always written with its trunk "0" (a bare 8-digit run there is an ID). */
+  trunkRequired: boolean;
+  /** digits -> E.164 (or null), bounded; the same numbers recur in signatures and threads. */
+  cache: Map<string, string | null>;
+}
+
+const TRUNK_ZERO_REQUIRED = new Set(['DE', 'AT', 'CH', 'GB', 'IE', 'FR', 'BE', 'NL', 'JP', 'KR', 'UA', 'TR', 'AU', 'NZ', 'SE', 'FI', 'IL', 'ZA']);
+
+export function createPhoneRules(region: string): PhoneRules {
+  const code = region.toUpperCase() as CountryCode;
+  let callingCode = '';
+  try { callingCode = getCountryCallingCode(code); } catch { callingCode = ''; }
+  const trunkPrefixes = callingCode === '1' ? ['1'] : callingCode === '7' || code === 'BY' ? ['8'] : ['0'];
+  return { region: code, callingCode, trunkPrefixes, trunkRequired: TRUNK_ZERO_REQUIRED.has(code), cache: new Map() };
+}
+
+// A run of digits joined by phone punctuation, possibly across one line break.
+const DIGIT_RUN = /\+?\(?\d(?:(?:[ \t.\-()]|\n){0,4}\d)*/g;
+
+// Dates, times and IP addresses: their digits are never part of a phone, but a phone may sit next to them.
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const YEAR = String.raw`(?:19|20)\d\d`;
+const DATE_TIME_IP = new RegExp(
+  String.raw`(?<![\d.])(?:${DAY}([./-])${MONTH}\1${YEAR}|${DAY}([./])${MONTH}\2\d\d|${MONTH}([./-])${DAY}\3${YEAR}|${YEAR}([./-])${MONTH}\4${DAY}|\d{1,3}(?:\.\d{1,3}){3}(?!\.\d))(?!\d)|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)`,
+  'g',
+);
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
+
+export function findDateTimeSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  DATE_TIME_IP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_TIME_IP.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/**
+ * @param blocked spans (emails, links) whose digits are not phones.
+ */
+export function phoneCandidates(text: string, rules: PhoneRules, blocked: Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  const blocks = mergeSpans([...blocked, ...findDateTimeSpans(text)]);
+  let bi = 0;
+  DIGIT_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIGIT_RUN.exec(text))) {
+    const s = m.index, e = s + m[0].length;
+    if (e - s < 7 || countDigits(text, s, e) < 7) continue;
+    while (bi < blocks.length && blocks[bi]![1] <= s) bi++;
+    let cur = s;
+    for (let k = bi; k < blocks.length && blocks[k]![0] < e; k++) {
+      if (blocks[k]![0] > cur) evaluateRun(text, cur, blocks[k]![0], rules, out);
+      cur = Math.max(cur, blocks[k]![1]);
+    }
+    if (cur < e) evaluateRun(text, cur, e, rules, out);
+  }
+  return out;
+}
+
+function countDigits(text: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c >= 0x30 && c <= 0x39) n++; }
+  return n;
+}
+
+/** A run may hold one number, one number split by a line break, or several lines of numbers. */
+function evaluateRun(text: string, s: number, e: number, rules: PhoneRules, out: Candidate[]): void {
+  const segments: [number, number][] = [];
+  const singleBreakAfter: boolean[] = [];
+  let from = s;
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    let j = i;
+    while (j + 1 < e && /[\s]/u.test(text[j + 1]!)) j++;
+    const breaks = countNewlines(text, i, j + 1);
+    segments.push([from, i]);
+    singleBreakAfter.push(breaks === 1);
+    from = j + 1;
+    i = j;
+  }
+  segments.push([from, e]);
+  for (let k = 0; k < segments.length; k++) {
+    const [a, b] = segments[k]!;
+    const alone = tryNumber(text, a, b, rules);
+    if (alone) { out.push(alone); continue; }
+    if (k + 1 < segments.length && singleBreakAfter[k]) {
+      const joined = tryNumber(text, a, segments[k + 1]![1], rules);
+      if (joined) { out.push(joined); k++; }
+    }
+  }
+}
+
+function countNewlines(text: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isAlnum = (ch: string | undefined): boolean => ch !== undefined && LETTER_OR_DIGIT.test(ch);
+
+function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candidate | null {
+  while (s < e && !isDigit(text[s]) && text[s] !== '+' && text[s] !== '(') s++;
+  while (e > s && !isDigit(text[e - 1])) e--;
+  if (text[s] === '(' && !text.slice(s, e).includes(')')) s++;
+  if (e - s < 7) return null;
+  const raw = text.slice(s, e);
+  const plus = raw[0] === '+';
+  // "+44 (0)7911 204578": the bracketed trunk zero is not dialled from abroad
+  const dialled = plus ? raw.replace(/\(0\)/u, '') : raw;
+  const digits = dialled.replace(/\D/gu, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+
+  const prev = text[s - 1], prev2 = text[s - 2];
+  if (isAlnum(prev)) return null;
+  if (prev && '-./'.includes(prev) && isAlnum(prev2)) return null;
+  if (prev && '#№@$€£¥₽_+'.includes(prev)) return null;
+  if (prev === ',' && isDigit(prev2)) return null;
+  const next = text[e], next2 = text[e + 1];
+  if (isAlnum(next) || next === '%' || next === '@') return null;
+  if (next && ',.:/'.includes(next) && isDigit(next2)) return null;
+
+  if (!plausibleShape(raw)) return null;
+
+  const before = text.slice(lineStartWithin(text, s, 48), s);
+  if (hasNonPhoneLabel(before) || hasCurrencyBefore(before)) return null;
+  if (hasUnitAfter(text.slice(e, lineEndWithin(text, e, 16)))) return null;
+
+  const e164 = parse(plus ? `+${digits}` : digits, plus, rules);
+  if (!e164) return null;
+  return { kind: 'phone', start: s, end: e, normalized: e164, phone: e164 };
+}
+
+/** Dot-only groups are versions, coordinates or amounts unless they look like "415.555.0199". */
+function plausibleShape(raw: string): boolean {
+  const separators = raw.replace(/[\d+]/gu, '');
+  if (separators && /^\.+$/u.test(separators)) {
+    const groups = raw.replace(/^\+/u, '').split('.');
+    if (groups.length < 3 || groups.some((g) => g.length > 4) || groups.filter((g) => g.length < 2).length > 1) return false;
+    if (/^(?:19|20)\d\d$/u.test(groups[0]!)) return false;
+  }
+  return true;
+}
+
+function parse(key: string, plus: boolean, rules: PhoneRules): string | null {
+  const cached = rules.cache.get(key);
+  if (cached !== undefined) return cached;
+  const result = parseUncached(key, plus, rules);
+  if (rules.cache.size > 5000) rules.cache.clear();
+  rules.cache.set(key, result);
+  return result;
+}
+
+function parseUncached(digitsOrPlus: string, plus: boolean, rules: PhoneRules): string | null {
+  const pn = parsePhoneNumberFromString(digitsOrPlus, { defaultCountry: rules.region });
+  if (!pn || !pn.isValid()) return null;
+  if (plus) return pn.number;
+  const digits = digitsOrPlus;
+  const national = pn.nationalNumber;
+  if (!digits.endsWith(national)) return null;
+  const leftover = digits.slice(0, digits.length - national.length);
+  const sameRegion = pn.country === rules.region || pn.countryCallingCode === '1' && rules.callingCode === '1';
+  if (leftover === '') {
+    if (rules.trunkRequired || !sameRegion) return null;
+  } else if (rules.trunkPrefixes.includes(leftover)) {
+    // "8 (915) …", "0151 …", "1 (415) …"
+  } else if (rules.callingCode === '7' && leftover === '7' && national.startsWith('9')) {
+    // Russians often write a mobile as 7 9xx … without the "+"
+  } else {
+    return null;
+  }
+  return pn.number;
+}
