@@ -1,14 +1,5 @@
 import { defineConfig } from 'wxt';
 
-// Hosts the content script always covers; admins add more through the policy's `sites` (registered at runtime).
-export const BUILT_IN_MATCHES = [
-  'https://mail.google.com/*',
-  'https://outlook.cloud.microsoft/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-];
-
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports only: a reader must see which module touches browser APIs.

@@ -22,6 +22,7 @@ const SITES = ['mail.google.com', 'outlook.office.com', 'mail.yandex.ru', 'crm.a
 const GOALS = { writesPerSecond: 5_000, filterMs: 200, exportSeconds: 5 };
 
 let user = USERS[0]!;
+let next = 0;
 let clock = Date.UTC(2025, 0, 1);
 const basePolicy = PolicySchema.parse({ version: 1, organization: 'Acme', defaultRegion: 'RU', corporateDomains: ['acme.example'], corporateContacts: {}, suggestion: {} });
 
@@ -64,27 +65,37 @@ async function main() {
     now: () => (clock += Math.floor((90 * DAY) / TOTAL)),
   });
 
-  // Single: each message waits for its own write (one tab, one event at a time).
-  const singleCount = 1_000;
+  // Latency: one tab, each message waits for its own write (a write per transaction).
+  const singleCount = 500;
   let start = performance.now();
-  for (let i = 0; i < singleCount; i++) await recordAs(service, i);
-  const single = singleCount / (ms(start) / 1000);
-  console.log(`write, one at a time : ${fmt(single)} events/s  (${fmt(singleCount)} events, each awaited) — ${goal(single >= GOALS.writesPerSecond)}`);
+  for (let i = 0; i < singleCount; i++) await recordAs(service, next++);
+  const singleMs = ms(start) / singleCount;
+  console.log(`write, one at a time     : ${fmt(singleMs, 2)} ms per event, awaited (${fmt(1000 / singleMs)} events/s; latency, not the throughput goal)`);
 
-  // Batched: messages arriving together are written together by the service's queue.
-  const batchCount = Math.min(20_000, TOTAL - singleCount);
+  // Burst: many messages in flight at once (a mass mailing flagged in many tabs); the service's
+  // queue writes them in batches.
+  const burstCount = Math.min(20_000, Math.floor(TOTAL / 3));
   start = performance.now();
-  await Promise.all(Array.from({ length: batchCount }, (_, k) => recordAs(service, singleCount + k)));
-  const batched = batchCount / (ms(start) / 1000);
-  console.log(`write, concurrent    : ${fmt(batched)} events/s  (${fmt(batchCount)} events in flight at once) — ${goal(batched >= GOALS.writesPerSecond)}`);
+  await Promise.all(Array.from({ length: burstCount }, () => recordAs(service, next++)));
+  const burst = burstCount / (ms(start) / 1000);
+  console.log(`write, concurrent burst  : ${fmt(burst)} events/s  (${fmt(burstCount)} events in flight at once) — ${goal(burst >= GOALS.writesPerSecond)}`);
 
+  // Sustained: a steady stream from 50 tabs, each sending its next event when the last is stored,
+  // until the log holds TOTAL events. Batches stay small, so per-transaction costs show.
+  const producers = 50;
+  const sustainedStart = next;
   start = performance.now();
-  for (let i = singleCount + batchCount; i < TOTAL; i += 10_000) {
-    await Promise.all(Array.from({ length: Math.min(10_000, TOTAL - i) }, (_, k) => recordAs(service, i + k)));
-  }
+  await Promise.all(
+    Array.from({ length: producers }, async () => {
+      while (next < TOTAL) await recordAs(service, next++);
+    }),
+  );
   await service.flush();
+  const sustainedCount = next - sustainedStart;
+  const sustained = sustainedCount / (ms(start) / 1000);
+  console.log(`write, sustained         : ${fmt(sustained)} events/s  (${fmt(sustainedCount)} events from ${producers} tabs, each awaiting its write) — ${goal(sustained >= GOALS.writesPerSecond)}`);
   const count = await db.events.count();
-  console.log(`fill to ${fmt(count)} events : ${fmt(ms(start) / 1000, 1)} s\n`);
+  console.log(`log size: ${fmt(count)} events\n`);
 
   // Viewer: first rows = ids of the whole log in time order + the first screen of events.
   start = performance.now();

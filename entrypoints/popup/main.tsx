@@ -12,10 +12,20 @@ const AUDIT_PAGE = 'audit.html';
 const language = pickLanguage(navigator.languages ?? [navigator.language]);
 const t = popupMessages(language);
 
-async function loadStatus(): Promise<PopupStatus> {
+/**
+ * The tab the toolbar button was clicked for. `?tabId=N` overrides it: opened as a normal page
+ * (automation, an admin checking a tab) the popup would otherwise describe itself.
+ */
+async function targetTabId(): Promise<number> {
+  const requested = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(requested) && requested > 0) return requested;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('no active tab');
-  return PopupStatusSchema.parse(await browser.runtime.sendMessage({ type: 'popup/status', tabId: tab.id }));
+  return tab.id;
+}
+
+async function loadStatus(): Promise<PopupStatus> {
+  return PopupStatusSchema.parse(await browser.runtime.sendMessage({ type: 'popup/status', tabId: await targetTabId() }));
 }
 
 function Popup() {

@@ -1,6 +1,7 @@
 import type { Decision, FindingSummary } from '../messaging/protocol.ts';
 import type { AuditDb } from './db.ts';
 import type { StoredEvent } from './event.ts';
+import { searchTerms, type SearchTerm } from './words.ts';
 
 export interface AuditFilter {
   /** Inclusive, ms since epoch. */
@@ -13,7 +14,11 @@ export interface AuditFilter {
   decision?: Decision;
   recipientDomain?: string;
   contactKey?: string;
-  /** Case-insensitive substring over the event's readable fields. */
+  /**
+   * Free text, case-insensitive: every word of it must begin a search word of the event (user,
+   * account, site, adapter, decision, kinds, recipient domains, stored contacts, justification);
+   * see words.ts.
+   */
   text?: string;
 }
 
@@ -32,9 +37,9 @@ interface KeySource {
 }
 
 /**
- * Ids of the events matching `filter`, in `sort` order. Every structured filter is an index range
- * returning primary keys only, so the viewer never loads 100,000 events to show 40 rows; values
- * are read only for free-text search, and then only for the candidates the indexes left.
+ * Ids of the events matching `filter`, in `sort` order. Every filter, free text included, is an
+ * index range returning primary keys only, so the viewer never loads 100,000 events to show 40
+ * rows, and the sources are intersected smallest first.
  */
 export async function queryEventIds(db: AuditDb, filter: AuditFilter, sort: AuditSort = DEFAULT_SORT): Promise<number[]> {
   const from = filter.from ?? -Infinity;
@@ -59,10 +64,13 @@ export async function queryEventIds(db: AuditDb, filter: AuditFilter, sort: Audi
   if (filter.kind !== undefined) sources.push(byEntry('kinds', filter.kind));
   if (filter.recipientDomain !== undefined) sources.push(byEntry('recipientDomains', filter.recipientDomain));
   if (filter.contactKey !== undefined) sources.push(byEntry('contactKeys', filter.contactKey));
+  const terms = filter.text ? searchTerms(filter.text) : [];
+  // Text with nothing searchable in it (only punctuation) matches no word, so no event.
+  if (filter.text?.trim() && terms.length === 0) return [];
+  for (const term of terms) sources.push(matchTerm(db, term).then((ids) => ({ ids, timeOrdered: false })));
 
   const resolved = await Promise.all(sources);
   const bySize = [...resolved].sort((a, b) => a.ids.length - b.ids.length);
-  const text = filter.text?.trim().toLowerCase();
 
   let ordered: number[];
   if (sort.field === 'time') {
@@ -75,48 +83,26 @@ export async function queryEventIds(db: AuditDb, filter: AuditFilter, sort: Audi
     const base = timed ? timed.ids : bySize.length > 0 ? [...bySize[0]!.ids].sort((a, b) => a - b) : await db.events.toCollection().primaryKeys();
     const rest = timed ? others : others.slice(1);
     ordered = rest.length ? base.filter((id) => rest.every((set) => set.has(id))) : base;
-    if (text) {
-      const matched = await matchText(db, bySize.length > 0 ? ordered : undefined, text);
-      ordered = ordered.filter((id) => matched.has(id));
-    }
   } else {
     let candidates: Set<number> | undefined;
     for (const source of bySize) candidates = candidates ? new Set(source.ids.filter((id) => candidates!.has(id))) : new Set(source.ids);
-    if (text) candidates = await matchText(db, candidates ? [...candidates] : undefined, text);
     const all = await db.events.orderBy(sort.field).primaryKeys();
     ordered = candidates ? all.filter((id) => candidates!.has(id)) : all;
   }
   return sort.direction === 'desc' ? [...ordered].reverse() : ordered;
 }
 
-export function eventText(event: StoredEvent): string {
-  return [
-    event.user,
-    event.account,
-    event.site,
-    event.origin,
-    event.adapter,
-    event.decision,
-    event.justification,
-    event.recipientDomains.join(' '),
-    ...event.findings.flatMap((f) => [f.kind, f.contact, f.value, f.snippet]),
-  ]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
-}
-
-async function matchText(db: AuditDb, candidates: readonly number[] | undefined, text: string): Promise<Set<number>> {
+/** Ids (ascending, no repeats) of events with a search word starting with every prefix of one alternative of `term`. */
+async function matchTerm(db: AuditDb, term: SearchTerm): Promise<number[]> {
   const matched = new Set<number>();
-  const test = (event: StoredEvent | undefined) => {
-    if (event && eventText(event).includes(text)) matched.add(event.id);
-  };
-  if (candidates) {
-    for (const chunk of chunked(candidates, 2_000)) (await db.events.bulkGet(chunk)).forEach(test);
-  } else {
-    await forEachEventChunk(db, 2_000, (events) => events.forEach(test));
+  for (const prefixes of term.alternatives) {
+    const perPrefix = await Promise.all(prefixes.map((prefix) => db.eventWords.where('words').startsWith(prefix).primaryKeys()));
+    perPrefix.sort((a, b) => a.length - b.length);
+    const [smallest, ...others] = perPrefix;
+    const otherSets = others.map((ids) => new Set(ids));
+    for (const id of smallest ?? []) if (otherSets.every((set) => set.has(id))) matched.add(id);
   }
-  return matched;
+  return [...matched].sort((a, b) => a - b);
 }
 
 function* chunked<T>(items: readonly T[], size: number): Generator<T[]> {

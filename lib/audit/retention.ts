@@ -17,7 +17,7 @@ export function pruneBatch(
   batchSize = 1_000,
 ): Promise<number> {
   const cutoff = now - settings.retentionDays * DAY_MS;
-  return db.transaction('rw', db.events, db.meta, async () => {
+  return db.transaction('rw', db.events, db.eventWords, db.meta, async () => {
     const excess = Math.max(0, (await db.events.count()) - settings.maxEvents);
     // The common case after a write: nothing to do, decided from one record instead of a batch.
     const first = await db.events.orderBy('id').first();
@@ -28,6 +28,7 @@ export function pruneBatch(
     if (remove === 0) return 0;
     const last = oldest[remove - 1]!;
     await db.events.where('id').belowOrEqual(last.id).delete();
+    await db.eventWords.where('id').belowOrEqual(last.id).delete();
     await db.meta.put({ key: 'anchor', value: { id: last.id, hash: last.hash } });
     return remove;
   });

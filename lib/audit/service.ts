@@ -6,6 +6,7 @@ import { sealEvent } from './chain.ts';
 import type { AuditDb } from './db.ts';
 import { GENESIS_ANCHOR, type ChainAnchor, type StoredEvent } from './event.ts';
 import { pruneBatch } from './retention.ts';
+import { eventWords } from './words.ts';
 
 export interface AuditUserInfo {
   /** The browser profile's signed-in account, where the browser tells it. */
@@ -131,20 +132,29 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
     return (head = anchor?.key === 'anchor' ? anchor.value : GENESIS_ANCHOR);
   }
 
-  async function writeBatch(batch: Pending[]): Promise<void> {
-    let previous = await loadHead();
-    const sealed: StoredEvent[] = [];
+  /**
+   * Links a batch onto `previous`. The chain is inherently serial (each hash covers the one
+   * before), so this is one digest after another; what the batch buys is that the digests of
+   * batch k+1 run while batch k is being written (see drain).
+   */
+  async function sealBatch(batch: readonly Pending[], previous: ChainAnchor): Promise<{ events: StoredEvent[]; head: ChainAnchor }> {
+    const events: StoredEvent[] = [];
     for (const { body } of batch) {
       const event = await sealEvent({ ...body, id: previous.id + 1, prevHash: previous.hash });
-      sealed.push(event);
+      events.push(event);
       previous = { id: event.id, hash: event.hash };
     }
-    await db.transaction('rw', db.events, db.meta, async () => {
-      await db.events.bulkAdd(sealed);
-      await db.meta.put({ key: 'head', value: previous });
+    return { events, head: previous };
+  }
+
+  /** One transaction: the events, their search words and the head, all or nothing. */
+  async function commit(events: readonly StoredEvent[], newHead: ChainAnchor): Promise<void> {
+    const words = events.map((event) => ({ id: event.id, words: eventWords(event) }));
+    await db.transaction('rw', db.events, db.eventWords, db.meta, async () => {
+      await db.events.bulkAdd(events as StoredEvent[]);
+      await db.eventWords.bulkAdd(words);
+      await db.meta.put({ key: 'head', value: newHead });
     });
-    head = previous;
-    sealed.forEach((event, i) => batch[i]!.settle({ ok: true, id: event.id }));
   }
 
   function reportStorageError(error: unknown, held: number): void {
@@ -156,25 +166,56 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
     });
   }
 
+  /**
+   * Writes everything queued, in batches. Batch k+1 is sealed against batch k's last hash while
+   * batch k's transaction is still running, so the serial digests overlap the database work
+   * instead of adding to it. Commits stay in chain order (each waits for the one before). If a
+   * write fails, that batch and every batch sealed after it go back to the front of the queue as
+   * unsealed bodies, in order, and are sealed again against the real head on the next attempt:
+   * nothing half-written, nothing reordered.
+   */
   async function drain(): Promise<void> {
     drainScheduled = false;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_BATCH);
-      try {
-        await writeBatch(batch);
-        delete state.storageError;
-        writesSinceRetention += batch.length;
-      } catch (error) {
-        // The transaction aborted as a whole: nothing half-written, the cached head is unchanged
-        // (or reloaded, if another writer moved it). Keep the events and retry on the next write.
-        head = undefined;
-        queue.unshift(...batch);
-        const dropped = queue.length > MAX_RETRY_BUFFER ? queue.splice(0, queue.length - MAX_RETRY_BUFFER) : [];
-        for (const lost of dropped) lost.settle({ ok: false, queued: false, error: 'retry buffer full' });
-        reportStorageError(error, queue.length);
-        for (const waiting of queue) waiting.settle({ ok: false, queued: true, error: state.storageError!.message });
-        break;
+    const uncommitted: Pending[][] = [];
+    let writing: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    try {
+      let previous = await loadHead();
+      while (queue.length > 0 && !failure) {
+        const batch = queue.splice(0, MAX_BATCH);
+        uncommitted.push(batch);
+        const sealed = await sealBatch(batch, previous);
+        previous = sealed.head;
+        const before = writing;
+        writing = (async () => {
+          await before;
+          await commit(sealed.events, sealed.head);
+          head = sealed.head;
+          uncommitted.shift();
+          delete state.storageError;
+          writesSinceRetention += batch.length;
+          sealed.events.forEach((event, i) => batch[i]!.settle({ ok: true, id: event.id }));
+        })();
+        writing.catch((error: unknown) => {
+          failure ??= { error };
+        });
       }
+      await writing;
+    } catch (error) {
+      failure ??= { error };
+    }
+    if (failure) {
+      // Settle the writes still running before putting their batches back, or one could be both
+      // committed and queued again.
+      await writing.catch(() => undefined);
+      // The transaction aborted as a whole: the cached head is unchanged (or reloaded, if another
+      // writer moved it). Keep the events and retry on the next write.
+      head = undefined;
+      queue.unshift(...uncommitted.flat());
+      const dropped = queue.length > MAX_RETRY_BUFFER ? queue.splice(0, queue.length - MAX_RETRY_BUFFER) : [];
+      for (const lost of dropped) lost.settle({ ok: false, queued: false, error: 'retry buffer full' });
+      reportStorageError(failure.error, queue.length);
+      for (const waiting of queue) waiting.settle({ ok: false, queued: true, error: state.storageError!.message });
     }
     state.pending = queue.length;
     maybeScheduleRetention();

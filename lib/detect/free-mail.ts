@@ -21,9 +21,13 @@ export const EXTRA_FREE_MAIL_DOMAINS: readonly string[] = [
   'hey.com', 'fastmail.com', 'fastmail.fm', 'mailbox.org', 'posteo.de', 'posteo.net', 'skiff.com', 'duck.com',
   'zohomail.com', 'zoho.com', 'yahoo.com', 'ymail.com', 'rocketmail.com', 'aol.com', 'gmx.com', 'gmx.net',
   'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'gmail.com', 'googlemail.com',
+  // Consumer ISP mailboxes: personal addresses, not a business's own domain
+  't-online.de', 'gmx.ch', 'bluewin.ch', 'btinternet.com', 'sky.com', 'talktalk.net', 'virginmedia.com', 'ntlworld.com',
+  'sfr.fr', 'telenet.be', 'skynet.be', 'shaw.ca', 'rogers.com', 'sympatico.ca', 'telus.net', 'centurylink.net',
+  'hotmail.com.au', 'o2.pl', 'abv.bg', 'inbox.lv', 'inbox.ua', 'mail.by', 'yandex.uz', 'hotbox.ru', 'icloud.ru',
   // China / Korea
   'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com',
-  '139.com', '189.cn', 'wo.cn', 'naver.com', 'daum.net', 'hanmail.net', 'kakao.com',
+  '139.com', '189.cn', 'wo.cn', 'sina.com.cn', 'vip.qq.com', 'vip.163.com', 'naver.com', 'daum.net', 'hanmail.net', 'kakao.com', 'nate.com',
 ];
 
 let domains: Set<string> | null = null;

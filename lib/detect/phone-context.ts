@@ -46,6 +46,7 @@ const CJK_LABELS = [
 
 // What may sit between a label and its number: punctuation and a generic "No."/"номер".
 const GAP_TAIL = /(?:[\s:：#№.\-–—()«»"'/]*(?:no|nr|num|number|номер|код|id|n\.?º|n°)\.?)?[\s:：#№.\-–—()«»"'/]*$/iu;
+const GAP_WINDOW = 24;
 // Generic words that label an identifier by themselves ("No. 08765432", "№ 318", "код: 00091511").
 const GENERIC_LABEL = /(?:^|[^\p{L}])(?:no|nr|num|код|id|n\.?º|n°)(?![\p{L}])|[#№]/iu;
 
@@ -66,7 +67,9 @@ const isWordChar = (c: number): boolean =>
 
 /** Does the text just before a number (same line) label it as something other than a phone? */
 export function hasNonPhoneLabel(before: string): boolean {
-  const gap = GAP_TAIL.exec(before)![0];
+  // The gap is a few punctuation marks and at most one short word: matching the `$`-anchored pattern
+  // on the last characters only spares a try at every position of the line.
+  const gap = GAP_TAIL.exec(before.length > GAP_WINDOW ? before.slice(-GAP_WINDOW) : before)![0];
   const tail = before.slice(0, before.length - gap.length).replace(/[.\-'/]+$/u, '');
   // start offsets of the last three words of the tail
   const starts: number[] = [];
@@ -85,11 +88,17 @@ export function hasNonPhoneLabel(before: string): boolean {
   return starts.some((st) => NON_PHONE_WORDS.test(tail.slice(st)));
 }
 
-const CURRENCY_BEFORE = /(?:[$€£¥₽₴₸₩元]|\b(?:usd|eur|rub|gbp|jpy|cny|uah|руб\.?|грн\.?|rs\.?))\s*$/iu;
+const CURRENCY_SYMBOLS = '$€£¥₽₴₸₩元';
+const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}\p{N}_])(?:usd|eur|rub|gbp|jpy|cny|uah|руб\.?|грн\.?|rs\.?)$/iu;
 
-/** Currency symbol or code right before the number ("$ 1 250 000", "¥ 12 800 000"). */
+/** Currency symbol or code right before the number ("$ 1 250 000", "¥ 12 800 000", "USD 48 200"). */
 export function hasCurrencyBefore(before: string): boolean {
-  return CURRENCY_BEFORE.test(before);
+  let i = before.length;
+  while (i > 0 && /\s/u.test(before[i - 1]!)) i--;
+  if (i === 0) return false;
+  if (CURRENCY_SYMBOLS.includes(before[i - 1]!)) return true;
+  // the longest code is four characters ("руб."), plus the boundary before it
+  return CURRENCY_CODE_BEFORE.test(before.slice(Math.max(0, i - 6), i));
 }
 
 // Currency, multipliers and units right after the number.

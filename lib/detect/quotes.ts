@@ -54,14 +54,18 @@ export function findQuotedSpans(text: string): Span[] {
 
 function isReplyHeader(line: string, index: number, lines: [number, number][], text: string): boolean {
   if (line.length > 400) return false;
+  // Most lines are body text: the "…wrote:" and dated-address headers all end in a colon, and testing
+  // that first spares the backtracking header patterns on every other line.
+  if (endsWithColon(line)) {
+    if (WROTE_HEADER.test(line)) {
+      if (WROTE_CONTEXT.test(line)) return true;
+      const previous = lines[index - 1];
+      if (previous && /^\s*(?:wrote|пишет|написал\S*|schrieb)\s*:\s*$/iu.test(line) && /^\s*(?:on|am|le|el)\s/iu.test(text.slice(previous[0], previous[1]))) return true;
+    }
+    if (line.includes('@') && DATED_ADDRESS_HEADER.test(line)) return true;
+  }
   if (SEPARATOR_HEADER.test(line) && /[a-zа-яё\u3040-\u9fff]/iu.test(line) && /[-_=]{2}|message|сообщение|nachricht/iu.test(line)) return true;
   if (BEGIN_FORWARDED.test(line)) return true;
-  if (WROTE_HEADER.test(line)) {
-    if (WROTE_CONTEXT.test(line)) return true;
-    const previous = lines[index - 1];
-    if (previous && /^\s*(?:wrote|пишет|написал\S*|schrieb)\s*:\s*$/iu.test(line) && /^\s*(?:on|am|le|el)\s/iu.test(text.slice(previous[0], previous[1]))) return true;
-  }
-  if (DATED_ADDRESS_HEADER.test(line)) return true;
   if (FROM_LINE.test(line)) {
     for (let j = index + 1; j < Math.min(lines.length, index + 5); j++) {
       const [s, e] = lines[j]!;
@@ -69,4 +73,10 @@ function isReplyHeader(line: string, index: number, lines: [number, number][], t
     }
   }
   return false;
+}
+
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) <= 32 || line.charCodeAt(i) === 0xa0)) i--;
+  return i >= 0 && (line[i] === ':' || line[i] === '：');
 }

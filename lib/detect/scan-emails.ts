@@ -17,10 +17,11 @@ const KNOWN_TLDS = new Set(
     'ba mk al me eu asia tv cc ws la').split(' '),
 );
 
+// A plain "@" may also have a line break on either side: a mail client wrapped the address.
 const AT_SEPARATOR =
-  /[ \t]*[(\[{<][ \t]*(?:at|собака|arroba|アットマーク|@)[ \t]*[)\]}>][ \t]*|[ \t]*@[ \t]*|[ \t]+(?:at|собака|собачка|arroba)[ \t]+|[ \t]*アットマーク[ \t]*/giu;
+  /[ \t]*[(\[{<][ \t]*(?:at|собака|равлик|arroba|arobase|アットマーク|@)[ \t]*[)\]}>][ \t]*|[ \t]*\n?[ \t]*@[ \t]*\n?[ \t]*|[ \t]+(?:at|собака|собачка|равлик|arroba|arobase)[ \t]+|[ \t]*アットマーク[ \t]*/giu;
 
-const DOT_WORD = String.raw`(?:dot|точка|punto|ドット)`;
+const DOT_WORD = String.raw`(?:dot|точка|крапка|punto|punkt|point|ドット)`;
 const DOT_SEPARATOR = String.raw`(?:\.|[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*[(\[{][ \t]*${DOT_WORD}[ \t]*[)\]}][ \t]*|[ \t]+${DOT_WORD}[ \t]+)`;
 const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?`;
 const DOMAIN_AT = new RegExp(String.raw`${LABEL}(?:${DOT_SEPARATOR}${LABEL})+`, 'iuy');
@@ -44,7 +45,7 @@ export function findEmails(text: string): EmailMatch[] {
     const sepStart = m.index, sepEnd = m.index + m[0].length;
     const separator = m[0].trim();
     const plainAt = m[0] === '@';
-    const wordAt = /^(?:at|собака|собачка|arroba)$/iu.test(separator);
+    const wordAt = /^(?:at|собака|собачка|равлик|arroba|arobase)$/iu.test(separator);
 
     // local part, read backwards; spelled-out dots between its pieces are allowed
     let pos = sepStart;

@@ -35,7 +35,7 @@ const LINK_RULES: LinkRule[] = [
   { network: 'signal', re: /(?:https?:\/\/)?signal\.me\/#p\/(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
   {
     network: 'skype',
-    re: /(?<![A-Za-z])skype:((?:live:)?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})(?:\?[a-z]+)?/giu,
+    re: /(?<![A-Za-z])skype:((?:live:\.?)?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})(?:\?[a-z]+)?/giu,
     id: (m) => cleanId(m[1]!),
   },
   {
@@ -54,18 +54,40 @@ const LINK_RULES: LinkRule[] = [
   { network: 'wechat', re: /weixin:\/\/dl\/chat\?([A-Za-z][A-Za-z0-9_\-]{5,19})/giu, id: (m) => m[1]!.toLowerCase() },
 ];
 
-// "Skype: x", "LINE ID: x", "微信：x", "Telegram: @x", "ВК: x" — an explicit label before an id.
-const LABEL_RULES: { re: RegExp; network: string; minLength?: number }[] = [
-  {
-    network: 'telegram',
-    re: /(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg|テレグラム|电报)(?:\s*(?:id|ник|nick|username|логин|аккаунт))?\s*[:：]\s*@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/giu,
-  },
+// Names of Telegram: Latin/Cyrillic ones need word boundaries, Japanese/Chinese ones run into the
+// surrounding text ("テレグラムもやっております").
+const TELEGRAM_NAME = String.raw`(?:(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg)(?![\p{L}])|テレグラム|电报)`;
+// Words that announce an id ("ник", "username", "ID").
+const ID_WORD = String.raw`(?:id|ид|ник|никнейм|nick|nickname|user\s?name|handle|логин|аккаунт|юзернейм)`;
+
+/**
+ * "Telegram: x", "TG: @x", "my telegram is x", "в телегу — ник x". Without a colon or an "@" the id
+ * counts only when the phrase is clearly about the sender's account ("my …", "ник …"): "Telegram is
+ * blocked here" names no account.
+ */
+const TELEGRAM_LABEL = new RegExp(
+  String.raw`${TELEGRAM_NAME}(\s*${ID_WORD})?(\s*[:：]\s*|\s+(?:is|—|–|-)\s+(?:${ID_WORD}\s*[:：]?\s*)?)(@?)([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])`,
+  'giu',
+);
+const OWNER_BEFORE = /(?:^|[^\p{L}])(?:my|our|мой|моя|мою|мои|наш|ник\s+в|ник\s+в\s+мессенджере)\s*$/iu;
+// "my telegram is blocked at the office": after "is" a plain word is a handle only if it looks like one
+// (digits, "_") or ends the phrase, and is not one of the words that describe the app instead.
+const NOT_A_HANDLE = /^(?:blocked|banned|down|broken|off|busy|private|closed|deleted|hidden|disabled|unavailable|slow|same|here|there|below|above|attached|not|also|only|now|still|fine|better|faster|best|easier|open|active|new|old|different|empty|gone|muted|full)$/iu;
+const ID_WORD_RE = new RegExp(ID_WORD, 'iu');
+
+// "Skype: x", "LINE ID: x", "微信：x", "ВК: x" — an explicit label before an id.
+const LABEL_RULES: { re: RegExp; network: string }[] = [
   {
     network: 'skype',
-    re: /(?<![\p{L}])(?:skype|скайп)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|-)\s*((?:live:)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/giu,
+    re: /(?<![\p{L}])(?:skype|скайп|スカイプ)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/giu,
   },
+  // "live:" ids exist only on Skype, whatever the sentence says around them
+  { network: 'skype', re: /(?<![\p{L}\p{N}_/.:\-])(live:\.?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})/giu },
+  // Signal usernames always end in ".<digits>"
+  { network: 'signal', re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?![\w.])/gu },
   { network: 'line', re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
   { network: 'line', re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
+  { network: 'line', re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/giu },
   {
     network: 'wechat',
     re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/giu,
@@ -76,9 +98,9 @@ const LABEL_RULES: { re: RegExp; network: string; minLength?: number }[] = [
 
 // Networks a bare @handle can belong to, when the sentence names them.
 const HANDLE_NETWORKS: { network: string; re: RegExp }[] = [
-  { network: 'telegram', re: /(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg|テレグラム|电报)(?![\p{L}])/giu },
+  { network: 'telegram', re: new RegExp(TELEGRAM_NAME, 'giu') },
   { network: 'line', re: /(?<![A-Za-z])(?:LINE|ライン)(?![A-Za-z])/gu },
-  { network: 'skype', re: /(?<![\p{L}])(?:skype|скайп\p{L}*)(?![\p{L}])/giu },
+  { network: 'skype', re: /(?<![\p{L}])(?:skype|скайп\p{L}*)(?![\p{L}])|スカイプ/giu },
   { network: 'vk', re: /(?<![\p{L}])(?:vk|вк|вконтакте\p{L}*|vkontakte)(?![\p{L}])/giu },
   // Other networks named nearer to the handle take it away from the ones above.
   { network: '', re: /(?<![\p{L}])(?:instagram|инстаграм\p{L}*|инст\p{L}*|twitter|твиттер\p{L}*|github|facebook|фейсбук\p{L}*|tiktok|тикток\p{L}*|threads|x\.com)(?![\p{L}])/giu },
@@ -86,8 +108,11 @@ const HANDLE_NETWORKS: { network: string; re: RegExp }[] = [
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_@])(?!\.[A-Za-z])/gu;
 
-// Messengers a phone number can be announced as.
-const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?ап+\p{L}*|вацап+\p{L}*|viber|вайбер\p{L}*|signal)(?![\p{L}])/giu;
+// Messengers a phone number can be announced as. The sticky pattern is tried only where the cheap
+// global one finds a first syllable: a leading Unicode look-behind makes V8 try every position of the
+// text, which costs milliseconds on a 100 KB draft.
+const PHONE_MESSENGER_START = /whats|вот|ват|вац|viber|вайбер|signal/giu;
+const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?ап+\p{L}*|вацап+\p{L}*|viber|вайбер\p{L}*|signal)(?![\p{L}])/iuy;
 
 function phoneId(digits: string): string {
   const pn = parsePhoneNumberFromString(`+${digits}`);
@@ -142,22 +167,37 @@ export function messengerFromTarget(target: string): Candidate[] {
 /** Labelled ids and @handles; `taken` are spans already claimed by links and emails. */
 export function messengerLabelCandidates(text: string, overlapsTaken: (s: number, e: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
+  const add = (network: string, raw: string, idStart: number): void => {
+    let id = cleanId(raw.replace(/^@/u, ''));
+    if (network === 'vk' && VK_RESERVED.test(id)) return;
+    if (!/[a-z]/iu.test(id) || id.length < 3) return;
+    const idEnd = idStart + raw.replace(/[.,\-_]+$/u, '').length;
+    if (overlapsTaken(idStart, idEnd) || out.some((c) => c.start < idEnd && idStart < c.end)) return;
+    // "vk.com/…" after "ВК:" is a link, handled there
+    if (/^(?:vk\.|https?:|www\.|t\.me|line\.me)/iu.test(text.slice(idStart, idStart + 8))) return;
+    if (network === 'skype') {
+      id = id.replace(/,+$/u, '');
+      // Skype names are 6+ characters; "Skype: Ethan Cole" is a person's name, not an id
+      if (!id.startsWith('live:') && (id.length < 6 || /^[A-Z][a-z]+\s+[A-Z][a-z]+/u.test(text.slice(idStart, idStart + 40)))) return;
+    }
+    out.push(messenger(network, id, idStart, idEnd));
+  };
+  if (/telegram|телег|тг|tg|テレグラム|电报/iu.test(text)) {
+    TELEGRAM_LABEL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TELEGRAM_LABEL.exec(text))) {
+      const [, idWord, separator, at, raw] = m as unknown as [string, string | undefined, string, string, string];
+      const explicit = separator.includes(':') || separator.includes('：') || at === '@' || idWord !== undefined || ID_WORD_RE.test(separator);
+      const next = text[m.index + m[0].length];
+      const handleLike = /[\d_]/u.test(raw) || ((next === undefined || /[\s.,;!?)—–-]/u.test(next)) && !/^[ \t]+\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !NOT_A_HANDLE.test(raw));
+      const announced = explicit || (OWNER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && handleLike);
+      if (announced) add('telegram', at + raw, m.index + m[0].length - raw.length - at.length);
+    }
+  }
   for (const rule of LABEL_RULES) {
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      const raw = m[1]!;
-      const idStart = m.index + m[0].length - raw.length;
-      let id = cleanId(raw.replace(/^@/u, ''));
-      if (rule.network === 'vk' && VK_RESERVED.test(id)) continue;
-      if (!/[a-z]/iu.test(id) || id.length < 3) continue;
-      const idEnd = idStart + raw.replace(/[.,\-_]+$/u, '').length;
-      if (overlapsTaken(idStart, idEnd)) continue;
-      // "vk.com/…" after "ВК:" is a link, handled there
-      if (/^(?:vk\.|https?:|www\.|t\.me|line\.me)/iu.test(text.slice(idStart, idStart + 8))) continue;
-      if (rule.network === 'skype') id = id.replace(/,+$/u, '');
-      out.push(messenger(rule.network, id, idStart, idEnd));
-    }
+    while ((m = rule.re.exec(text))) add(rule.network, m[1]!, m.index + m[0].length - m[1]!.length);
   }
   HANDLE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -185,6 +225,8 @@ function networkNamedNear(text: string, start: number, end: number): string | nu
       else if (at >= end) { if (!after || at < after.at) after = { at, network }; }
     }
   }
+  // "@jordan will send it; my telegram is blocked": a network named after the handle must be close by
+  if (after && (after.at - end > 30 || text.slice(end, after.at).includes(';'))) after = null;
   const chosen = before ?? after;
   return chosen && chosen.network ? chosen.network : null;
 }
@@ -214,32 +256,54 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
 /**
  * "WhatsApp: +7 916 …", "write to me on Viber +380 …", "I'm on Signal at +1 …": the phone becomes a
  * messenger contact `whatsapp:+7916…` (corpus: the scorer also accepts the plain phone).
+ *
+ * The messenger words are found in one pass over the text; each phone then looks only at the mentions
+ * on its own line (at most 60 characters before it, 30 after), found by binary search.
  */
 export function announcePhonesAsMessengers(text: string, candidates: Candidate[]): void {
   if (!/whats|вотс|ватс|вацап|viber|вайбер|signal/iu.test(text)) return;
+  const mentions: { start: number; end: number; network: string | null }[] = [];
+  PHONE_MESSENGER_START.lastIndex = 0;
+  let q: RegExpExecArray | null;
+  while ((q = PHONE_MESSENGER_START.exec(text))) {
+    PHONE_MESSENGER.lastIndex = q.index;
+    const m = PHONE_MESSENGER.exec(text);
+    if (!m) { PHONE_MESSENGER_START.lastIndex = q.index + 1; continue; }
+    mentions.push({ start: m.index, end: m.index + m[0].length, network: networkOf(m[1]!) });
+    PHONE_MESSENGER_START.lastIndex = m.index + m[0].length;
+  }
+  if (mentions.length === 0) return;
   for (const c of candidates) {
     if (c.kind !== 'phone') continue;
     const from = lineStartWithin(text, c.start, 60);
-    const window = text.slice(from, c.start);
     let network: string | null = null;
-    PHONE_MESSENGER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = PHONE_MESSENGER.exec(window))) {
-      const gap = window.slice(m.index + m[0].length);
+    // the last mention before the phone with no sentence end or digit between them wins
+    for (let k = firstMentionAtOrAfter(mentions, from); k < mentions.length && mentions[k]!.end <= c.start; k++) {
+      const gap = text.slice(mentions[k]!.end, c.start);
       if (/[.!?。](?:\s|$)|\d/u.test(gap)) continue;
-      network = networkOf(m[1]!);
+      network = mentions[k]!.network;
     }
     if (!network) {
-      const after = text.slice(c.end, lineEndWithin(text, c.end, 30));
-      PHONE_MESSENGER.lastIndex = 0;
-      const a = PHONE_MESSENGER.exec(after);
-      if (a && !/[.!?。\d]/u.test(after.slice(0, a.index))) network = networkOf(a[1]!);
+      const to = lineEndWithin(text, c.end, 30);
+      const k = firstMentionAtOrAfter(mentions, c.end);
+      const a = mentions[k];
+      if (a && a.end <= to && !/[.!?。\d]/u.test(text.slice(c.end, a.start))) network = a.network;
     }
     if (!network) continue;
     c.kind = 'messenger';
     c.network = network;
     c.normalized = `${network}:${c.phone}`;
   }
+}
+
+function firstMentionAtOrAfter(mentions: readonly { start: number }[], pos: number): number {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function networkOf(word: string): string | null {

@@ -32,7 +32,8 @@ export function createPhoneRules(region: string): PhoneRules {
 }
 
 // A run of digits joined by phone punctuation, possibly across one line break.
-const DIGIT_RUN = /\+?\(?\d(?:(?:[ \t.\-()]|\n){0,4}\d)*/g;
+// " / " with spaces: the German "0176 / 2345 6789"; a bare "/" joins dates and document numbers.
+const DIGIT_RUN = /\+?\(?\d(?:(?:[ \t.\-()\u2013\u2014]|[ \t]\/[ \t]|\n){0,4}\d)*/g;
 
 // Dates, times and IP addresses: their digits are never part of a phone, but a phone may sit next to them.
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
@@ -43,7 +44,8 @@ const DATE_TIME_IP = new RegExp(
   'g',
 );
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
+// Japanese and Chinese run words straight into numbers ("携帯090-…までお願いします"): not a boundary breach.
+const LETTER_OR_DIGIT = /(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}_]/u;
 
 export function findDateTimeSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -124,6 +126,8 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   if (text[s] === '(' && !text.slice(s, e).includes(')')) s++;
   if (e - s < 7) return null;
   const raw = text.slice(s, e);
+  // "10–15", "2019–2024": one long dash is a range; "+7 (926) 512 – 40 – 77" uses it as a separator throughout
+  if (/[\u2013\u2014]/u.test(raw) && raw.replace(/[^\u2013\u2014]/gu, '').length < 2) return null;
   const plus = raw[0] === '+';
   // "+44 (0)7911 204578": the bracketed trunk zero is not dialled from abroad
   const dialled = plus ? raw.replace(/\(0\)/u, '') : raw;
@@ -140,12 +144,15 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   if (next && ',.:/'.includes(next) && isDigit(next2)) return null;
 
   if (!plausibleShape(raw)) return null;
+  // The same digit strings recur (signatures, threads, tables); a known invalid one needs no context checks.
+  const key = plus ? `+${digits}` : digits;
+  if (rules.cache.get(key) === null) return null;
 
   const before = text.slice(lineStartWithin(text, s, 48), s);
   if (hasNonPhoneLabel(before) || hasCurrencyBefore(before)) return null;
   if (hasUnitAfter(text.slice(e, lineEndWithin(text, e, 16)))) return null;
 
-  const e164 = parse(plus ? `+${digits}` : digits, plus, rules);
+  const e164 = parse(key, plus, rules);
   if (!e164) return null;
   return { kind: 'phone', start: s, end: e, normalized: e164, phone: e164 };
 }

@@ -4,6 +4,7 @@ import { emailCandidates, findEmails } from './scan-emails.ts';
 import { announcePhonesAsMessengers, messengerFromTarget, messengerLabelCandidates, messengerLinkCandidates } from './scan-messengers.ts';
 import { phoneCandidates, type PhoneRules } from './scan-phones.ts';
 import { mergeSpans, type Span } from './ranges.ts';
+import { findUrlSpans } from './urls.ts';
 
 /**
  * Stage one: every contact-like thing in a (normalized) text, with offsets. No verdicts here; see
@@ -15,8 +16,6 @@ export interface ScanRules {
   phone: PhoneRules;
 }
 
-// Any URL-ish token: its digits are not phones.
-const URL_LIKE = /(?:https?:\/\/|www\.)[^\s<>"'）」]+|(?<![\p{L}\p{N}@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"'）」]*/giu;
 
 export function scanCandidates(text: string, rules: ScanRules): Candidate[] {
   const emails = emailCandidates(text);
@@ -24,9 +23,7 @@ export function scanCandidates(text: string, rules: ScanRules): Candidate[] {
   const taken: Span[] = [];
   for (const c of emails) taken.push([c.start, c.end]);
   for (const c of links) taken.push([c.start, c.end]);
-  URL_LIKE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = URL_LIKE.exec(text))) taken.push([m.index, m.index + m[0].length]);
+  for (const span of findUrlSpans(text)) taken.push(span);
   const takenSpans = mergeSpans(taken);
   const labels = messengerLabelCandidates(text, (s, e) => overlaps(takenSpans, s, e));
   const blocked = mergeSpans([...takenSpans, ...labels.map((c): Span => [c.start, c.end])]);

@@ -12,7 +12,6 @@ import {
   writeFirefoxManagedPolicy,
   type FirefoxSession,
 } from './helpers/firefox.ts';
-import { grantHostsAtInstall } from './helpers/host-grant.ts';
 import { htmlToText } from './helpers/mime.ts';
 import { puppeteerDriver } from './helpers/page-driver.ts';
 import {
@@ -57,8 +56,6 @@ let failed = false;
 
 test.beforeAll(async () => {
   extensionDir = await prepareFirefoxExtension();
-  // A temporary install cannot accept a permission prompt; a deployment grants the listed host.
-  await grantHostsAtInstall(extensionDir, [ROUNDCUBE_SITE]);
   removePolicy = await writeFirefoxManagedPolicy(await readGeckoId(extensionDir), POLICY);
   session = await launchFirefoxWithExtension({ extensionDir });
   await waitForRegisteredSite(session, ROUNDCUBE_SITE);

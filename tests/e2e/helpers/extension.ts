@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { PolicyInput } from '../../../lib/policy/schema.ts';
-import { grantHostsAtInstall } from './host-grant.ts';
 import { generateExtensionKey, type ExtensionKey } from './policy-files.ts';
 
 /**
@@ -82,8 +81,6 @@ export async function launchWithExtension(options: { policy?: PolicyInput; local
   const manifestPath = join(extensionDir, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
   await writeFile(manifestPath, JSON.stringify({ ...manifest, key: key.manifestKey }));
-  // An unpacked test install cannot accept a permission prompt; a managed deployment grants these hosts.
-  await grantHostsAtInstall(extensionDir, (policy.sites ?? []).map((s) => s.match));
   // A file of our own (keyed by this run's extension id) never disturbs another suite's policy.
   const policyFile = join(POLICY_DIR, `channel-guard-compose-${key.extensionId}.json`);
   await writePolicyFile(policyFile, key, policy);
@@ -106,7 +103,11 @@ export async function launchWithExtension(options: { policy?: PolicyInput; local
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  if (extensionId !== key.extensionId) throw new Error(`extension id ${extensionId}, expected ${key.extensionId}`);
+  if (extensionId !== key.extensionId) {
+    await context.close();
+    rmSync(policyFile, { force: true });
+    throw new Error(`extension id ${extensionId}, expected ${key.extensionId}`);
+  }
 
   const waitForPolicy = async (organization: string, mode: string | undefined): Promise<void> => {
     const deadline = Date.now() + 20_000;
@@ -175,12 +176,16 @@ export async function launchWithExtension(options: { policy?: PolicyInput; local
       });
     },
     async close() {
-      await context.close();
-      await rm(policyFile, { force: true });
-      written.delete(policyFile);
-      await rm(profile, { recursive: true, force: true });
-      await rm(extensionDir, { recursive: true, force: true });
-      await rm(key.dir, { recursive: true, force: true });
+      // The policy file is machine-wide: remove it even if the browser fails to close cleanly.
+      try {
+        await context.close();
+      } finally {
+        rmSync(policyFile, { force: true });
+        written.delete(policyFile);
+        await rm(profile, { recursive: true, force: true });
+        await rm(extensionDir, { recursive: true, force: true });
+        await rm(key.dir, { recursive: true, force: true });
+      }
     },
   };
 }
