@@ -52,6 +52,11 @@ function recordAs(service: ReturnType<typeof createAuditService>, i: number) {
 }
 
 const ms = (start: number) => performance.now() - start;
+/** CPU time of this process in µs: less disturbed than wall time when other work shares the machine. */
+const cpu = () => {
+  const { user: u, system } = process.cpuUsage();
+  return u + system;
+};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const goal = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
 
@@ -75,15 +80,20 @@ async function main() {
   // Burst: many messages in flight at once (a mass mailing flagged in many tabs); the service's
   // queue writes them in batches.
   const burstCount = Math.min(20_000, Math.floor(TOTAL / 3));
+  let cpuStart = cpu();
   start = performance.now();
   await Promise.all(Array.from({ length: burstCount }, () => recordAs(service, next++)));
   const burst = burstCount / (ms(start) / 1000);
-  console.log(`write, concurrent burst  : ${fmt(burst)} events/s  (${fmt(burstCount)} events in flight at once) — ${goal(burst >= GOALS.writesPerSecond)}`);
+  const burstCpu = (cpu() - cpuStart) / burstCount;
+  console.log(
+    `write, concurrent burst  : ${fmt(burst)} events/s, ${fmt(burstCpu)} µs CPU/event  (${fmt(burstCount)} events in flight at once) — ${goal(burst >= GOALS.writesPerSecond)}`,
+  );
 
   // Sustained: a steady stream from 50 tabs, each sending its next event when the last is stored,
   // until the log holds TOTAL events. Batches stay small, so per-transaction costs show.
   const producers = 50;
   const sustainedStart = next;
+  cpuStart = cpu();
   start = performance.now();
   await Promise.all(
     Array.from({ length: producers }, async () => {
@@ -93,7 +103,10 @@ async function main() {
   await service.flush();
   const sustainedCount = next - sustainedStart;
   const sustained = sustainedCount / (ms(start) / 1000);
-  console.log(`write, sustained         : ${fmt(sustained)} events/s  (${fmt(sustainedCount)} events from ${producers} tabs, each awaiting its write) — ${goal(sustained >= GOALS.writesPerSecond)}`);
+  const sustainedCpu = (cpu() - cpuStart) / sustainedCount;
+  console.log(
+    `write, sustained         : ${fmt(sustained)} events/s, ${fmt(sustainedCpu)} µs CPU/event  (${fmt(sustainedCount)} events from ${producers} tabs, each awaiting its write) — ${goal(sustained >= GOALS.writesPerSecond)}`,
+  );
   const count = await db.events.count();
   console.log(`log size: ${fmt(count)} events\n`);
 
@@ -112,23 +125,41 @@ async function main() {
     ['kind (messenger)', { kind: 'messenger' }],
     ['recipient domain', { recipientDomain: 'client17.example' }],
     ['date range (1 month)', span],
-    ['text search, whole log', { text: 'person42@' }],
-    ['text search in user', { user: USERS[5]!, text: 'telegram' }],
+    // Free text goes through the search-word index and the events' own indexes (words.ts).
+    ['text: phone "+7 915"', { text: '+7 915' }],
+    ['text: e-mail "gmail.com"', { text: 'gmail.com' }],
+    ['text: domain "client17"', { text: 'client17' }],
+    ['text: parent domain', { text: 'yandex' }],
+    ['text: user "employee-07"', { text: 'employee-07' }],
+    ['text: justification word', { text: 'попросил' }],
+    ['text: Japanese word', { text: '依頼' }],
+    ['text: 2 words + user', { user: USERS[5]!, text: 'клиент мобильный' }],
+    ['text: messenger + month', { ...span, text: 'telegram' }],
+    ['text: no match', { text: 'nonexistent' }],
   ];
   let worst = 0;
+  let worstText = 0;
   for (const [name, filter] of filters) {
     const t0 = performance.now();
     const ids = await queryEventIds(db, filter);
     await db.events.bulkGet(ids.slice(0, 60));
     const took = ms(t0);
-    if (!filter.text) worst = Math.max(worst, took);
-    console.log(`filter ${name.padEnd(24)}: ${fmt(took, 1).padStart(8)} ms  → ${fmt(ids.length)} events — ${goal(took < GOALS.filterMs)}`);
+    if (filter.text) worstText = Math.max(worstText, took);
+    else worst = Math.max(worst, took);
+    console.log(`filter ${name.padEnd(26)}: ${fmt(took, 1).padStart(8)} ms  → ${fmt(ids.length)} events — ${goal(took < GOALS.filterMs)}`);
   }
-  console.log(`worst indexed filter: ${fmt(worst, 1)} ms (free-text search reads event values, so it scans)\n`);
+  console.log(`worst filter: ${fmt(worst, 1)} ms structured, ${fmt(worstText, 1)} ms free text\n`);
 
   start = performance.now();
   const verdict = await verifyStoredChain(db);
-  console.log(`integrity check of the whole chain: ${fmt(ms(start))} ms → ${verdict.ok ? `intact, ${fmt(verdict.events)} events` : `broken: ${verdict.reason}`}`);
+  console.log(`integrity check, whole chain      : ${fmt(ms(start))} ms → ${verdict.ok ? `intact, ${fmt(verdict.events)} events` : `broken: ${verdict.reason}`}`);
+  if (verdict.ok) {
+    // The viewer re-checks after every write; it resumes where the last intact check ended.
+    await Promise.all(Array.from({ length: 100 }, () => recordAs(service, next++)));
+    start = performance.now();
+    const again = await verifyStoredChain(db, { resumeFrom: { last: verdict.last, anchor: verdict.anchor } });
+    console.log(`integrity re-check after 100 writes: ${fmt(ms(start), 1)} ms → ${again.ok ? `intact, ${fmt(again.events)} new events checked` : `broken: ${again.reason}`}`);
+  }
 
   for (const format of ['csv', 'json'] as const) {
     let bytes = 0;

@@ -4,7 +4,9 @@
  *  1. Send → dialog (flagged draft) and Send → real send (clean draft) for 1 KB, 100 KB and 1 MB
  *     drafts in the Gmail fixture, p50/p95, with and without the extension, in the same run.
  *  2. Keystroke → paint latency while typing in a 100 KB draft, with and without the extension.
- *  3. Size of each built content script.
+ *  3. First Send at the moment the content script starts, before its on-demand half (detector and
+ *     dialog, /compose-ui.js) has been injected: the held send's extra wait.
+ *  4. Size of each built content script, and of the on-demand /compose-ui.js.
  *
  * Uses the Chrome build from CHANNEL_GUARD_CHROME_BUILD or .output/chrome-mv3 (npm run bench builds it).
  */
@@ -114,6 +116,59 @@ async function sendBench(page: Page, label: string, withExtension: boolean, rows
   }
 }
 
+/**
+ * A fresh tab per run; the page presses Send in the microtask in which the guard marks <html>, when
+ * the detector cannot be there yet, and times until the dialog's buttons exist or the send happened.
+ */
+async function firstSendBench(context: BrowserContext, rows: string[][]): Promise<void> {
+  await routeFixture(context, GMAIL_URL, 'gmail.html');
+  for (const flagged of [true, false]) {
+    const times: number[] = [];
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 8; i += 1) {
+      const page = await context.newPage();
+      await page.addInitScript({ content: 'window.__name = (f) => f;' });
+      await page.addInitScript(
+        ([body]) => {
+          const w = window as unknown as { fixture: { setDraft(d: unknown): void }; sentMessages: unknown[]; firstSend?: { ms: number; outcome: string } };
+          document.addEventListener('DOMContentLoaded', () => w.fixture.setDraft({ to: ['ivanov@client-corp.ru'], body }));
+          const observer = new MutationObserver(() => {
+            if (!document.documentElement?.hasAttribute('data-channel-guard')) return;
+            observer.disconnect();
+            const button = document.querySelector('#compose div.T-I.aoO')!;
+            const r = button.getBoundingClientRect();
+            const at = { bubbles: true, cancelable: true, composed: true, clientX: r.x + 5, clientY: r.y + 5, button: 0, view: window };
+            const t0 = performance.now();
+            button.dispatchEvent(new PointerEvent('pointerdown', { ...at, buttons: 1 }));
+            button.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+            button.dispatchEvent(new PointerEvent('pointerup', at));
+            button.dispatchEvent(new MouseEvent('mouseup', at));
+            button.dispatchEvent(new MouseEvent('click', at));
+            const channel = new MessageChannel();
+            const poll = (): void => {
+              if (w.sentMessages.length > 0) w.firstSend = { ms: performance.now() - t0, outcome: 'sent' };
+              else if (document.querySelector('channel-guard-dialog')?.shadowRoot?.querySelector('[data-action="replace"]')) w.firstSend = { ms: performance.now() - t0, outcome: 'dialog' };
+              else if (performance.now() - t0 > 10_000) w.firstSend = { ms: NaN, outcome: 'none' };
+              else channel.port2.postMessage(0);
+            };
+            channel.port1.onmessage = poll;
+            poll();
+          });
+          observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-channel-guard'] });
+        },
+        [htmlDraft(1_000, flagged)] as const,
+      );
+      await page.goto(GMAIL_URL);
+      const r = await page.waitForFunction(() => (window as unknown as { firstSend?: { ms: number; outcome: string } }).firstSend, undefined, { timeout: 15_000 });
+      const { ms, outcome } = (await r.jsonValue())!;
+      outcomes.add(outcome);
+      if (Number.isFinite(ms)) times.push(ms);
+      await page.close();
+    }
+    rows.push(['with extension', '1 KB', flagged ? 'flagged' : 'clean', [...outcomes].join('/'), fmt(percentile(times, 50)), fmt(percentile(times, 95)), String(times.length)]);
+  }
+}
+
 /** Keystroke → next paint: keydown timestamp to the first animation frame after the input. */
 async function typingBench(page: Page, label: string, rows: string[][]): Promise<void> {
   await page.evaluate(
@@ -154,6 +209,7 @@ function table(header: string[], rows: string[][]): void {
 async function main(): Promise<void> {
   const sendRows: string[][] = [];
   const typingRows: string[][] = [];
+  const firstSendRows: string[][] = [];
 
   const session = await launchWithExtension();
   const profile = await mkdtemp(join(tmpdir(), 'channel-guard-bench-plain-'));
@@ -169,6 +225,7 @@ async function main(): Promise<void> {
     await sendBench(withPage, 'with extension', true, sendRows);
     await typingBench(await openGmail(plain, false), 'without extension', typingRows);
     await typingBench(await openGmail(session.context, true), 'with extension', typingRows);
+    await firstSendBench(session.context, firstSendRows);
   } finally {
     await plain.close();
     await session.close();
@@ -178,6 +235,8 @@ async function main(): Promise<void> {
   console.log('\nSend → dialog (flagged) / Send → page send (clean), Gmail fixture, in-page time from pointerdown');
   console.log('scan: cold = draft changed just before Send (scanned inside the click); warm = typing marker already scanned it');
   table(['browser', 'draft', 'content', 'scan', 'outcome', 'p50', 'p95', 'runs'], sendRows);
+  console.log('\nFirst Send at the moment the content script starts (detector and dialog still being injected)');
+  table(['browser', 'draft', 'content', 'outcome', 'p50', 'p95', 'runs'], firstSendRows);
   console.log('\nKeystroke → next frame while typing in a 100 KB draft (bursts of 15 keys, 450 ms pauses)');
   table(['browser', 'p50', 'p95', 'max', 'keys'], typingRows);
 
@@ -185,10 +244,13 @@ async function main(): Promise<void> {
   const dir = join(build, 'content-scripts');
   console.log(`\nContent scripts in ${dir} (minified; goal < 250 KB)`);
   if (existsSync(dir)) {
-    table(
-      ['file', 'size'],
-      readdirSync(dir).map((f) => [f, `${(statSync(join(dir, f)).size / 1024).toFixed(1)} KB`]),
-    );
+    const size = (file: string) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const onDemand = join(build, 'compose-ui.js');
+    table(['file', 'size', 'loaded'], [
+      ...scripts.map((f) => [f, size(join(dir, f)), 'on every page of a protected site']),
+      ...(existsSync(onDemand) ? [['compose-ui.js', size(onDemand), 'injected when a composer appears (detector + dialog)']] : []),
+    ]);
   } else console.log('(no build found: run npx wxt build)');
 }
 

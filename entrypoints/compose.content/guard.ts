@@ -17,24 +17,30 @@ import {
 import { DIALOG_STRINGS, localizedExplanation, pickDialogLanguage } from '../../lib/i18n/dialog.ts';
 import type { Decision } from '../../lib/messaging/protocol.ts';
 import type { EditorRef, SiteAdapter } from '../../lib/sites/types.ts';
-import { showSendDialog, type DialogChoice } from './dialog-host.tsx';
-import { createMarker, type MarkerHandle } from './marker-host.tsx';
+import type { DialogChoice } from '../compose-ui/dialog-host.tsx';
+import type { ComposeUi, DetectorLike } from './lazy-ui.ts';
+import { createMarker, type MarkerHandle } from './marker-host.ts';
 
 /**
  * The compose guard for one page: finds composers, decides each send synchronously, shows the
  * dialog, keeps the typing marker, and reports every detection and decision. Everything it does
  * to the page is undone when `signal` aborts (extension update, script invalidated).
+ *
+ * The detector and the dialog come from the on-demand half (lazy-ui.ts), loaded as soon as a
+ * composer appears. A Send in the moment before it has arrived is held, decided once it has, and
+ * then either replayed or shown in the dialog; if it cannot load, the failure is logged and the
+ * send goes through (fail open), except in block mode, where it is held with the draft intact
+ * and the marker says why (fail closed only where the policy says block).
  */
-
-export interface DetectorLike {
-  scanDocument(doc: ExtractedDocument, options: { recipients: string[] }): FindingLike[];
-}
 
 export interface GuardDeps {
   win: Window;
   adapter: SiteAdapter;
   policy(): Policy;
-  detector(): DetectorLike;
+  /** The detector for the current policy; null until the on-demand half has loaded. */
+  detector(): DetectorLike | null;
+  /** Loads the on-demand half (detector and dialog); `detector()` is non-null once it resolves. */
+  loadUi(): Promise<ComposeUi>;
   post(request: Request): void;
   signal: AbortSignal;
 }
@@ -79,6 +85,7 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
     const r = adapter.readRecipients(composer);
     const recipients = [...r.to, ...r.cc, ...r.bcc];
     const detector = deps.detector();
+    if (!detector) throw new Error('scan before the detector loaded');
     const editorRefs = adapter.getEditors(composer);
     const editors = editorRefs.map((editor) => {
       const snapshot = snapshotEditor(editor);
@@ -168,23 +175,28 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
     composers: () => composers,
     shouldStop(attempt) {
       if (openDialogs.has(attempt.composer)) return true;
+      if (!deps.detector()) {
+        // Not loaded yet (a Send right after the composer appeared): hold it, decide in onStopped.
+        lastScans.delete(attempt.composer);
+        return true;
+      }
       const scan = currentScan(attempt.composer);
       lastScans.set(attempt.composer, scan);
       return scan.decision.kind === 'dialog';
     },
     onStopped(attempt) {
       if (openDialogs.has(attempt.composer)) return;
-      const scan = lastScans.get(attempt.composer) ?? scanComposer(attempt.composer);
-      void runDialog(attempt, scan).catch((error) => {
-        diagnostic('error', `dialog failed: ${errorText(error)}`);
-        openDialogs.delete(attempt.composer);
-        // Fail open, except where policy forbids sending a flagged draft.
-        if (deps.policy().mode !== 'block') interceptor.resend(attempt);
-      });
+      const scan = lastScans.get(attempt.composer);
+      if (!scan) {
+        void decideHeldSend(attempt);
+        return;
+      }
+      void runDialog(attempt, scan).catch((error) => dialogFailed(attempt, scan, error));
     },
     onPassed(attempt) {
       const scan = lastScans.get(attempt.composer);
       lastScans.delete(attempt.composer);
+      recheckMarkerAfterSend(attempt.composer);
       if (scan?.decision.kind === 'monitor') record('monitored', attempt.composer, scan);
     },
     onError(error) {
@@ -195,6 +207,62 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
       return deps.policy().mode === 'block' && scan?.decision.kind === 'dialog';
     },
   });
+
+  /** A Send stopped before the detector had loaded: decide it now, as `shouldStop` would have. */
+  async function decideHeldSend(attempt: SendAttempt): Promise<void> {
+    const { composer } = attempt;
+    // Further clicks while this one waits are swallowed (shouldStop), never queued as a second send.
+    openDialogs.add(composer);
+    let scan: ComposerScan;
+    try {
+      await deps.loadUi();
+      scan = scanComposer(composer);
+    } catch (error) {
+      openDialogs.delete(composer);
+      if (deps.policy().mode === 'block') {
+        // Fail closed only where the policy says block: hold the send, keep the draft, say why.
+        diagnostic('error', `detector and dialog failed to load; block mode held the send: ${errorText(error)}`);
+        showMarkerMessage(composer, strings.uncheckedBlocked, []);
+        return;
+      }
+      diagnostic('error', `detector and dialog failed to load; the send went through unchecked: ${errorText(error)}`);
+      if (!signal.aborted) interceptor.resend(attempt);
+      return;
+    }
+    openDialogs.delete(composer);
+    if (signal.aborted) return;
+    if (scan.decision.kind !== 'dialog') {
+      if (scan.decision.kind === 'monitor') record('monitored', composer, scan);
+      interceptor.resend(attempt);
+      return;
+    }
+    await runDialog(attempt, scan).catch((error) => dialogFailed(attempt, scan, error));
+  }
+
+  /** Fail open, except where policy forbids sending a flagged draft: then the marker says why nothing happened. */
+  function dialogFailed(attempt: SendAttempt, scan: ComposerScan, error: unknown): void {
+    diagnostic('error', `dialog failed: ${errorText(error)}`);
+    openDialogs.delete(attempt.composer);
+    if (deps.policy().mode !== 'block') {
+      interceptor.resend(attempt);
+      return;
+    }
+    const flagged = scan.editors.flatMap((e) => flaggedOf(e.findings));
+    if (flagged.length === 0) return;
+    showMarkerMessage(attempt.composer, strings.blocked, flagged.map((f) => `${strings.kind[f.kind]}: ${f.value}`));
+  }
+
+  /** The marker is the one place we can still speak when the dialog cannot be shown. */
+  function showMarkerMessage(composer: Element, text: string, details: string[]): void {
+    const editor = adapter.getEditors(composer)[0];
+    if (!editor) return;
+    let marker = markers.get(composer);
+    if (!marker) {
+      marker = createMarker(doc, editor);
+      markers.set(composer, marker);
+    }
+    marker.update(Math.max(details.length, 1), text, details, 'blocked');
+  }
 
   async function runDialog(attempt: SendAttempt, firstScan: ComposerScan): Promise<void> {
     const { composer } = attempt;
@@ -219,6 +287,7 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
             record('replaced', composer, scan);
             openDialogs.delete(composer);
             interceptor.resend(attempt);
+            recheckMarkerAfterSend(composer);
             return;
           }
           case 'edit': {
@@ -231,6 +300,7 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
             record('sent-anyway', composer, scan, { justification: choice.justification });
             openDialogs.delete(composer);
             interceptor.resend(attempt);
+            recheckMarkerAfterSend(composer);
             return;
           }
           case 'report-false-positive': {
@@ -238,6 +308,7 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
             if (decision.blocked) return;
             openDialogs.delete(composer);
             interceptor.resend(attempt);
+            recheckMarkerAfterSend(composer);
             return;
           }
           case 'cancel':
@@ -250,7 +321,8 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
     }
   }
 
-  function askUser(composer: Element, scan: ComposerScan, decision: Extract<SendDecision, { kind: 'dialog' }>, policy: Policy): Promise<DialogChoice> {
+  async function askUser(composer: Element, scan: ComposerScan, decision: Extract<SendDecision, { kind: 'dialog' }>, policy: Policy): Promise<DialogChoice> {
+    const ui = await deps.loadUi();
     const findings = scan.editors.flatMap((e, editorIndex) =>
       flaggedOf(e.findings).map((f, i) => ({
         id: `${editorIndex}:${i}:${f.start}`,
@@ -260,7 +332,7 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
         reason: f.reason,
       })),
     );
-    return showSendDialog(
+    return ui.showSendDialog(
       doc,
       {
         strings,
@@ -321,6 +393,8 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
       const fresh = found.filter((c) => !composers.includes(c));
       const countChanged = found.length !== composers.length;
       composers = found;
+      // Preload the detector and dialog now, so a Send (seconds later, after typing) never waits for them.
+      if (fresh.length > 0) void deps.loadUi().catch((error) => diagnostic('error', `detector and dialog failed to load: ${errorText(error)}`));
       for (const composer of fresh) {
         for (const editor of adapter.getEditors(composer)) watchEditorFrame(editor);
         scheduleMarker(composer, 0);
@@ -349,6 +423,15 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
     return composers.find((c) => containsDeep(c, target as Node)) ?? null;
   };
 
+  /**
+   * A composer that stays open after Send (a CRM chat, Bitrix24's messenger, amoCRM's feed) is
+   * emptied by the site's script — a textarea's value or innerHTML, no input event — so a marker
+   * that showed findings would otherwise keep showing them over an empty editor.
+   */
+  function recheckMarkerAfterSend(composer: Element): void {
+    if (markers.has(composer)) scheduleMarker(composer);
+  }
+
   function scheduleMarker(composer: Element, delay = 300): void {
     let debouncer = typing.get(composer);
     if (!debouncer) {
@@ -360,6 +443,11 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
 
   function updateMarker(composer: Element): void {
     if (signal.aborted || !composer.isConnected) return;
+    if (!deps.detector()) {
+      // Failures are logged by the preload in refreshComposers.
+      deps.loadUi().then(() => scheduleMarker(composer, 0), () => undefined);
+      return;
+    }
     try {
       const scan = scanComposer(composer);
       const flagged = scan.editors.flatMap((e) => flaggedOf(e.findings));

@@ -1,4 +1,4 @@
-import { AuditEventInputSchema, type AuditEventInput } from '../messaging/protocol.ts';
+import { AuditEventInputSchema, type AuditEventInput, type FindingSummary } from '../messaging/protocol.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { StoredFinding, UnhashedEvent } from './event.ts';
 import { maskContact } from './mask.ts';
@@ -14,20 +14,30 @@ export interface EventContext {
   salt: string;
   /** Optional memo of salted hashes: the same few personal contacts recur in most events. */
   hashCache?: Map<string, string>;
+  /** Optional memo of masked forms, for the same reason: masking a phone parses it with its metadata. */
+  maskCache?: Map<string, string>;
 }
 
 const HASH_CACHE_LIMIT = 10_000;
+
+function remember(cache: Map<string, string> | undefined, key: string, value: string): string {
+  if (cache) {
+    if (cache.size >= HASH_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function cachedMask(context: EventContext, kind: FindingSummary['kind'], normalized: string): string {
+  const key = `${kind}:${normalized}`;
+  return context.maskCache?.get(key) ?? remember(context.maskCache, key, maskContact(kind, normalized));
+}
 
 async function cachedSaltedHash(context: EventContext, value: string): Promise<string> {
   const cache = context.hashCache;
   const hit = cache?.get(value);
   if (hit) return hit;
-  const hash = await saltedHash(context.salt, value);
-  if (cache) {
-    if (cache.size >= HASH_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(value, hash);
-  }
-  return hash;
+  return remember(cache, value, await saltedHash(context.salt, value));
 }
 
 /** Everything of an event except its place in the chain (id, prevHash) and its hash. */
@@ -48,7 +58,7 @@ export async function buildEventBody(raw: AuditEventInput, context: EventContext
   // Parsed again here: the service is the last line before the database, whatever its caller did.
   const input = AuditEventInputSchema.parse(raw);
   const { storeValues, snippetChars } = context.policy.audit;
-  const masks = input.findings.map((f) => ({ raw: f.value, masked: maskContact(f.kind, f.normalized) }));
+  const masks = input.findings.map((f) => ({ raw: f.value, masked: cachedMask(context, f.kind, f.normalized) }));
   const findings: StoredFinding[] = await Promise.all(
     input.findings.map(async (finding, index): Promise<StoredFinding> => {
       const contactKey = await cachedSaltedHash(context, finding.normalized);

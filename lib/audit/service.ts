@@ -37,7 +37,7 @@ export type RecordResult = { ok: true; id: number } | { ok: false; queued: boole
 export interface AuditStatus {
   /** Set while writes fail (full disk, quota); cleared by the next successful write. */
   storageError?: { at: number; message: string };
-  /** Events kept in memory to retry after a failed write. */
+  /** Events received but not stored yet: queued, being written, or held to retry after a failed write. */
   pending: number;
   lastRetentionAt?: number;
 }
@@ -92,12 +92,15 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
   let tail: Promise<unknown> = Promise.resolve();
   let head: ChainAnchor | undefined;
   const queue: Pending[] = [];
+  // Batches the running drain has taken from the queue and not yet committed.
+  let inDrain: readonly Pending[][] = [];
   let drainScheduled = false;
   let writesSinceRetention = 0;
   let retentionRunning: Promise<number> | undefined;
   const state: AuditStatus = { pending: 0 };
   // Keyed by value under one salt; the salt never changes for a database.
   const hashCache = new Map<string, string>();
+  const maskCache = new Map<string, string>();
 
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const result = tail.then(task);
@@ -177,6 +180,7 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
   async function drain(): Promise<void> {
     drainScheduled = false;
     const uncommitted: Pending[][] = [];
+    inDrain = uncommitted;
     let writing: Promise<void> = Promise.resolve();
     let failure: { error: unknown } | undefined;
     try {
@@ -217,6 +221,7 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
       reportStorageError(failure.error, queue.length);
       for (const waiting of queue) waiting.settle({ ok: false, queued: true, error: state.storageError!.message });
     }
+    inDrain = [];
     state.pending = queue.length;
     maybeScheduleRetention();
   }
@@ -270,6 +275,7 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
         ...(user?.email ? { account: user.email } : {}),
         salt: eventSalt,
         hashCache,
+        maskCache,
       },
     );
     return new Promise<RecordResult>((resolve) => {
@@ -307,7 +313,7 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
     record,
     countToday,
     applyRetention,
-    status: () => ({ ...state, pending: queue.length }),
+    status: () => ({ ...state, pending: queue.length + inDrain.reduce((sum, batch) => sum + batch.length, 0) }),
     flush: () => serial(async () => undefined),
   };
 }

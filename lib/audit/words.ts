@@ -2,9 +2,16 @@ import type { StoredEvent, StoredFinding } from './event.ts';
 
 /**
  * Search words for the viewer's free-text box (issue 6: filter response under 200 ms on 100,000
- * events). Each event gets a list of lowercased words kept in a multiEntry index, and a query
- * term matches an event when some word starts with it, so a search is a few index ranges instead
- * of a scan over every event's text.
+ * events). A query term matches an event when one of its words starts with the term, so a search
+ * is a few index ranges instead of a scan over every event's text.
+ *
+ * Words that the events table already indexes are not indexed twice: user, site, decision, kinds
+ * and recipient domains are searched by prefix in their own indexes (query.ts). This table holds
+ * only what those cannot find: contacts, the justification's words, the account, the names of a
+ * user label, a user label with capitals (its index entry keeps them), and the parent domains of
+ * sites and recipients (`yandex` finds `mail.yandex.ru`). Each word costs an index entry per
+ * event written; in Chromium's IndexedDB that is about a tenth of the cost of the event itself.
+ * Each word kept here costs a write per event, and writes have their own goal.
  *
  * Privacy: words are derived only from fields already stored in the event, in the form they are
  * stored (masked contacts stay masked). Salted hashes are left out: nobody types them, and the
@@ -84,19 +91,19 @@ function contactWords(kind: StoredFinding['kind'], contact: string): string[] {
   return [lower, ...handleWords].filter(Boolean);
 }
 
-type WordSource = Pick<StoredEvent, 'user' | 'site' | 'adapter' | 'decision' | 'kinds' | 'recipientDomains' | 'findings'> &
-  Partial<Pick<StoredEvent, 'account' | 'justification'>>;
+type WordSource = Pick<StoredEvent, 'user' | 'site' | 'recipientDomains' | 'findings'> & Partial<Pick<StoredEvent, 'account' | 'justification'>>;
 
+/** The words of `event` that its own indexes do not already cover (see the note at the top). */
 export function eventWords(event: WordSource): string[] {
   const words = new Set<string>();
   const add = (list: readonly string[]) => {
     for (const word of list) words.add(word);
   };
-  add(labelWords(event.user));
+  const userWords = labelWords(event.user);
+  add(event.user === userWords[0] ? userWords.slice(1) : userWords);
   if (event.account) add(labelWords(event.account));
-  add(domainWords(event.site));
-  add([event.adapter.toLowerCase(), event.decision, ...event.kinds]);
-  for (const domain of event.recipientDomains) add(domainWords(domain));
+  add(domainWords(event.site).slice(1));
+  for (const domain of event.recipientDomains) add(domainWords(domain).slice(1));
   for (const finding of event.findings) {
     if (finding.valueMode === 'hash') continue;
     add(contactWords(finding.kind, finding.contact));
@@ -110,8 +117,8 @@ export function eventWords(event: WordSource): string[] {
 const EDGE_PUNCTUATION = /^["'«»„“”()[\]{},;:!?]+|["'«»„“”()[\]{},;:!?.]+$/gu;
 
 /**
- * A query in index terms. Each alternative is a list of prefixes that must all match (AND); an
- * event matches a query term when any alternative matches. `anna@gmail` is tried whole, `acme-01`
+ * A query in index terms. Each alternative is a list of prefixes that must all match (AND); the
+ * first alternative that matches any event decides the term (query.ts). `anna@gmail` is tried whole, `acme-01`
  * both whole and as its words `acme`, `01`, `顧客の依頼` as `顧客`, `の`, `依頼`.
  */
 export type SearchTerm = { alternatives: string[][] };
@@ -130,7 +137,9 @@ export function searchTerms(query: string): SearchTerm[] {
     if (!whole) continue;
     const alternatives = [[whole]];
     const parts = textWords(whole);
-    if (parts.length > 0 && !(parts.length === 1 && parts[0] === whole)) alternatives.push(parts);
+    // Parts only when none was dropped as noise: `boris_k` must not turn into just `boris`.
+    const lossless = UNSPACED_SCRIPT.test(whole) || parts.length === whole.split(NOT_WORD).filter(Boolean).length;
+    if (lossless && parts.length > 0 && !(parts.length === 1 && parts[0] === whole)) alternatives.push(parts);
     terms.push({ alternatives });
   }
   return terms;

@@ -55,7 +55,7 @@ const isO = (c: number): boolean => c === 0x4f || c === 0x6f; // after look-alik
 // Quick test: does the text contain anything this module would change?
 // Cyrillic/Greek text counts only where it touches a Latin letter or digit (a possible look-alike).
 const NEEDS_WORK =
-  /[\u00a0\u00ad\u2000-\u2012\u2028-\u202f\u205f-\u2069\u2212\u3000\u30fc\ufeff\uff01-\uff5e\uff70]|\d[Oo]\d|[A-Za-z0-9@_][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z0-9@_]/u;
+  /[\u00a0\u00ad\u2000-\u2012\u2028-\u202f\u205f-\u2069\u2212\u3000\u30fc\ufeff\uff01-\uff5e\uff70]|\d[Oo]\d|(?<![A-Za-z])[Oo]\d\d|\d\d[Oo](?![A-Za-z])|[A-Za-z0-9@_][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z0-9@_]/u;
 
 /** Characters that can be part of an address or number token (for look-alike folding). */
 function isTokenChar(c: number): boolean {
@@ -86,6 +86,7 @@ export function normalize(input: string): NormalizedText {
   }
   if (sawLetterScript) foldLookalikes(out, len);
   foldLetterOInNumbers(out, len);
+  foldDigitLookalikes(out, len);
   let text = '';
   const CHUNK = 8192;
   for (let i = 0; i < len; i += CHUNK) text += String.fromCharCode.apply(null, out.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[]);
@@ -123,5 +124,37 @@ function foldLookalikes(out: Uint16Array, len: number): void {
 function foldLetterOInNumbers(out: Uint16Array, len: number): void {
   for (let i = 1; i + 1 < len; i++) {
     if (isO(out[i]!) && isAsciiDigit(out[i - 1]!) && isAsciiDigit(out[i + 1]!)) out[i] = 0x30;
+  }
+}
+
+/** Letters that stand in for a digit inside a number (Latin/Cyrillic/Greek O for 0, Cyrillic З for 3). */
+const DIGIT_LOOKALIKES: Record<number, number> = { 0x4f: 0x30, 0x6f: 0x30, 0x41e: 0x30, 0x43e: 0x30, 0x39f: 0x30, 0x3bf: 0x30, 0x417: 0x33, 0x437: 0x33 };
+const isLetterCode = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || isCyrillicOrGreek(c);
+
+/**
+ * `+7 999 O12-44-80`, `3О4-2З-19`: a group made only of digits, dashes and digit look-alikes, standing
+ * alone (no letter touching it) and holding at least two real digits, is a number group in disguise.
+ * Words never qualify: they have other letters, or no digits.
+ */
+function foldDigitLookalikes(out: Uint16Array, len: number): void {
+  let i = 0;
+  while (i < len) {
+    const c0 = out[i]!;
+    if (!isAsciiDigit(c0) && DIGIT_LOOKALIKES[c0] === undefined) { i++; continue; }
+    const start = i;
+    let digits = 0, looks = 0;
+    while (i < len) {
+      const c = out[i]!;
+      if (isAsciiDigit(c)) digits++;
+      else if (DIGIT_LOOKALIKES[c] !== undefined) looks++;
+      else if (c !== 0x2d) break;
+      i++;
+    }
+    if (looks === 0 || digits < 2) continue;
+    if ((start > 0 && isLetterCode(out[start - 1]!)) || (i < len && isLetterCode(out[i]!))) continue;
+    for (let j = start; j < i; j++) {
+      const to = DIGIT_LOOKALIKES[out[j]!];
+      if (to !== undefined) out[j] = to;
+    }
   }
 }

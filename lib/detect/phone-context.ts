@@ -22,6 +22,9 @@ const LATIN_WORDS = [
   'ssn', 'vat', 'tax', 'reg', 'mls', 'apn', 'id', 'zip', 'plz', 'pin', 'sku', 'part', 'art', 'lot', 'b\\/l', 'ver', 'ean',
   'upc', 'jan', 'gate', 'no', 'nr', 'num', 'ust', 'hrb', 'hra', 'nif', 'cif', 'nie', 'okpo', 'inn', 'ogrn', 'kpp', 'bik',
   'sepa', 'cvv', 'ust-idnr', 'st\\.-nr', 'art\\.-nr',
+  // company and tax registration numbers of other countries (an Italian P.IVA is 11 digits from "0")
+  'p\\.\\s?iva', 'iva', 'partita', 'c\\.f', 'cf', 'sdi', 'rea', 'tva', 'rcs', 'naf', 'ape', 'nip', 'regon', 'krs', 'kvk', 'btw',
+  'pan', 'gstin', 'gst', 'ifsc', 'cin', 'abn', 'acn', 'crn', 'utr', 'nino', 'ico', 'dic', 'uid', 'cuit', 'rfc', 'bsb',
 ];
 // Cyrillic label stems (ru/uk) and whole words.
 const CYRILLIC_STEMS = [
@@ -34,7 +37,7 @@ const CYRILLIC_STEMS = [
 const CYRILLIC_WORDS = [
   'сч', 'дог', 'ттн', 'тн', 'инн', 'кпп', 'бик', 'р\\/с', 'к\\/с', 'л\\/с', 'рс', 'кс', 'дт', 'гтд', 'упд', 'код', 'чек',
   'мфо', 'ндс', 'гост', 'ту', 'акт', 'накл', 'ид', 'пин', 'арт', 'офис', 'огрнип', 'номер заказа', 'номер счета',
-  'номер договора',
+  'номер договора', 'унп', 'бин', 'иин', 'иик', 'рнн', 'бсн', 'мфо', 'іпн', 'рнокпп', 'эдрпоу',
 ];
 // Labels in scripts without word boundaries (ja/zh).
 const CJK_LABELS = [
@@ -45,8 +48,9 @@ const CJK_LABELS = [
 ];
 
 // What may sit between a label and its number: punctuation and a generic "No."/"номер".
-const GAP_TAIL = /(?:[\s:：#№.\-–—()«»"'/]*(?:no|nr|num|number|номер|код|id|n\.?º|n°)\.?)?[\s:：#№.\-–—()«»"'/]*$/iu;
-const GAP_WINDOW = 24;
+// (a whole word: "David 07911 …" ends in "id" but labels nothing)
+const GAP_TAIL = /(?:[\s:：#№.\-–—()«»"'/]*(?<![\p{L}\p{N}])(?:no|nr|num|number|номер|код|id|n\.?º|n°)\.?)?[\s:：#№.\-–—()«»"'/]*$/iu;
+const GAP_WINDOW = 32;
 // Generic words that label an identifier by themselves ("No. 08765432", "№ 318", "код: 00091511").
 const GENERIC_LABEL = /(?:^|[^\p{L}])(?:no|nr|num|код|id|n\.?º|n°)(?![\p{L}])|[#№]/iu;
 

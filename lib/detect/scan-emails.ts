@@ -19,7 +19,30 @@ const KNOWN_TLDS = new Set(
 
 // A plain "@" may also have a line break on either side: a mail client wrapped the address.
 const AT_SEPARATOR =
-  /[ \t]*[(\[{<][ \t]*(?:at|собака|равлик|arroba|arobase|アットマーク|@)[ \t]*[)\]}>][ \t]*|[ \t]*\n?[ \t]*@[ \t]*\n?[ \t]*|[ \t]+(?:at|собака|собачка|равлик|arroba|arobase)[ \t]+|[ \t]*アットマーク[ \t]*/giu;
+  /[ \t]*[(\[{<][ \t]*(?:at|собака|равлик|arroba|arobase|アットマーク|@)[ \t]*[)\]}>][ \t]*|[ \t]*\n?[ \t]*@[ \t]*\n?[ \t]*|[ \t]+(?:at|собака|собачка|равлик|arroba|arobase)[ \t]+|[ \t]*アットマーク[ \t]*/iuy;
+// The core of every separator. AT_SEPARATOR may start only on the blanks and brackets right before it.
+const AT_CORE = /@|at|собак|равлик|arroba|arobase|アットマーク/giu;
+const isSeparatorLead = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x28 || c === 0x5b || c === 0x7b || c === 0x3c;
+
+/**
+ * The next AT_SEPARATOR match at or after `from`, as a global search would find it. Searching for the
+ * core first keeps V8 from trying the blank-led pattern at every space of the text.
+ */
+function nextSeparator(text: string, from: number): RegExpExecArray | null {
+  AT_CORE.lastIndex = from;
+  let q: RegExpExecArray | null;
+  while ((q = AT_CORE.exec(text))) {
+    let lead = q.index;
+    while (lead > from && isSeparatorLead(text.charCodeAt(lead - 1))) lead--;
+    for (let p = lead; p <= q.index; p++) {
+      AT_SEPARATOR.lastIndex = p;
+      const m = AT_SEPARATOR.exec(text);
+      if (m && m[0].length > 0) return m;
+    }
+    AT_CORE.lastIndex = q.index + 1;
+  }
+  return null;
+}
 
 const DOT_WORD = String.raw`(?:dot|точка|крапка|punto|punkt|point|ドット)`;
 const DOT_SEPARATOR = String.raw`(?:\.|[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*[(\[{][ \t]*${DOT_WORD}[ \t]*[)\]}][ \t]*|[ \t]+${DOT_WORD}[ \t]+)`;
@@ -39,9 +62,10 @@ export interface EmailMatch {
 
 export function findEmails(text: string): EmailMatch[] {
   const found: EmailMatch[] = [];
-  AT_SEPARATOR.lastIndex = 0;
+  let next = 0;
   let m: RegExpExecArray | null;
-  while ((m = AT_SEPARATOR.exec(text))) {
+  while ((m = nextSeparator(text, next))) {
+    next = m.index + m[0].length;
     const sepStart = m.index, sepEnd = m.index + m[0].length;
     const separator = m[0].trim();
     const plainAt = m[0] === '@';
@@ -99,7 +123,7 @@ export function findEmails(text: string): EmailMatch[] {
     // that looks like an address, or a spelled-out dot): "meet at acme.com" is not an address.
     if (wordAt && !isFreeMailDomain(domain) && !/[._\d-]/u.test(local) && !domainObfuscated && !localObfuscated) continue;
     found.push({ start: localStart, end, address: `${local.toLowerCase()}@${domain}` });
-    AT_SEPARATOR.lastIndex = Math.max(AT_SEPARATOR.lastIndex, end);
+    next = Math.max(next, end);
   }
   return found;
 }

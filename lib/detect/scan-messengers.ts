@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate } from './candidate.ts';
+import { forEachAnchored } from './anchored.ts';
 import { lineEndWithin, lineStartWithin } from './ranges.ts';
 
 /**
@@ -11,12 +12,14 @@ import { lineEndWithin, lineStartWithin } from './ranges.ts';
 const TELEGRAM_RESERVED = new Set(['joinchat', 'addstickers', 'addemoji', 'share', 'proxy', 'socks', 'iv', 'c', 'setlanguage', 'login', 'confirmphone', 'addlist', 'boost']);
 const VK_RESERVED = /^(?:club|public|event|wall|album|photo|video|topic|board|away|feed|im|search|groups|friends|audio|music|market|apps|app|settings|doc|note|page|story|clip|share|login|support|dev|about|blog|jobs|terms|privacy)\d*(?:[_-]|$)/iu;
 
-type LinkRule = { re: RegExp; network: string; id: (m: RegExpExecArray) => string | null };
+// Links with an optional scheme are tried only where a scheme, "www." or the host starts (see anchored.ts).
+type LinkRule = { re: RegExp; network: string; id: (m: RegExpExecArray) => string | null; start?: RegExp };
 
 const LINK_RULES: LinkRule[] = [
   {
     network: 'telegram',
-    re: /(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)\/(?:s\/)?@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/giu,
+    start: /https?:\/\/|www\.|t\.me|telegram\.(?:me|dog)/giu,
+    re: /(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)\/(?:s\/)?@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/iuy,
     id: (m) => (TELEGRAM_RESERVED.has(m[1]!.toLowerCase()) ? null : m[1]!.toLowerCase()),
   },
   {
@@ -24,23 +27,26 @@ const LINK_RULES: LinkRule[] = [
     re: /tg:\/\/resolve\?domain=([A-Za-z][A-Za-z0-9_]{3,31})/giu,
     id: (m) => m[1]!.toLowerCase(),
   },
-  { network: 'whatsapp', re: /(?:https?:\/\/)?(?:www\.)?wa\.me\/(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  { network: 'whatsapp', start: /https?:\/\/|www\.|wa\.me/giu, re: /(?:https?:\/\/)?(?:www\.)?wa\.me\/(?:%2B|\+)?(\d{7,15})(?!\d)/iuy, id: (m) => phoneId(m[1]!) },
   {
     network: 'whatsapp',
-    re: /(?:https?:\/\/)?(?:api|web|www)\.whatsapp\.com\/send\/?\?(?:[^\s"'<>]*?&(?:amp;)?)?phone=(?:%2B|\+)?(\d{7,15})(?!\d)/giu,
+    start: /https?:\/\/|(?:api|web|www)\.whatsapp/giu,
+    re: /(?:https?:\/\/)?(?:api|web|www)\.whatsapp\.com\/send\/?\?(?:[^\s"'<>]*?&(?:amp;)?)?phone=(?:%2B|\+)?(\d{7,15})(?!\d)/iuy,
     id: (m) => phoneId(m[1]!),
   },
   { network: 'whatsapp', re: /whatsapp:\/\/send\?(?:[^\s"'<>]*?&)?phone=(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
   { network: 'viber', re: /viber:\/\/(?:chat|add|contact)\?number=(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
-  { network: 'signal', re: /(?:https?:\/\/)?signal\.me\/#p\/(?:%2B|\+)?(\d{7,15})(?!\d)/giu, id: (m) => phoneId(m[1]!) },
+  { network: 'signal', start: /https?:\/\/|signal\.me/giu, re: /(?:https?:\/\/)?signal\.me\/#p\/(?:%2B|\+)?(\d{7,15})(?!\d)/iuy, id: (m) => phoneId(m[1]!) },
   {
     network: 'skype',
-    re: /(?<![A-Za-z])skype:((?:live:\.?)?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})(?:\?[a-z]+)?/giu,
+    start: /skype:/giu,
+    re: /(?<![A-Za-z])skype:((?:live:\.?)?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})(?:\?[a-z]+)?/iuy,
     id: (m) => cleanId(m[1]!),
   },
   {
     network: 'vk',
-    re: /(?:https?:\/\/)?(?:www\.|m\.)?vk\.(?:com|ru)\/([A-Za-z0-9_.]{2,40})/giu,
+    start: /https?:\/\/|www\.|m\.vk|vk\./giu,
+    re: /(?:https?:\/\/)?(?:www\.|m\.)?vk\.(?:com|ru)\/([A-Za-z0-9_.]{2,40})/iuy,
     id: (m) => {
       const id = cleanId(m[1]!);
       return !id || VK_RESERVED.test(id) ? null : id;
@@ -48,7 +54,8 @@ const LINK_RULES: LinkRule[] = [
   },
   {
     network: 'line',
-    re: /(?:https?:\/\/)?line\.me\/(?:R\/)?ti\/p\/(?:~|@|%40)?([A-Za-z0-9._\-]{2,40})/giu,
+    start: /https?:\/\/|line\.me/giu,
+    re: /(?:https?:\/\/)?line\.me\/(?:R\/)?ti\/p\/(?:~|@|%40)?([A-Za-z0-9._\-]{2,40})/iuy,
     id: (m) => cleanId(m[1]!),
   },
   { network: 'wechat', re: /weixin:\/\/dl\/chat\?([A-Za-z][A-Za-z0-9_\-]{5,19})/giu, id: (m) => m[1]!.toLowerCase() },
@@ -56,7 +63,7 @@ const LINK_RULES: LinkRule[] = [
 
 // Names of Telegram: Latin/Cyrillic ones need word boundaries, Japanese/Chinese ones run into the
 // surrounding text ("テレグラムもやっております").
-const TELEGRAM_NAME = String.raw`(?:(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg)(?![\p{L}])|テレグラム|电报)`;
+const TELEGRAM_NAME = String.raw`(?:(?<![\p{L}])(?:telegram|телеграм\p{L}*|телег[аеиу]|тг|tg)(?![\p{L}])|テレグラム|电报|텔레그램)`;
 // Words that announce an id ("ник", "username", "ID").
 const ID_WORD = String.raw`(?:id|ид|ник|никнейм|nick|nickname|user\s?name|handle|логин|аккаунт|юзернейм)`;
 
@@ -65,35 +72,52 @@ const ID_WORD = String.raw`(?:id|ид|ник|никнейм|nick|nickname|user\s
  * counts only when the phrase is clearly about the sender's account ("my …", "ник …"): "Telegram is
  * blocked here" names no account.
  */
+const TELEGRAM_START = /telegram|телег|тг|tg|テレグラム|电报|텔레그램/giu;
 const TELEGRAM_LABEL = new RegExp(
   String.raw`${TELEGRAM_NAME}(\s*${ID_WORD})?(\s*[:：]\s*|\s+(?:is|—|–|-)\s+(?:${ID_WORD}\s*[:：]?\s*)?)(@?)([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])`,
-  'giu',
+  'iuy',
 );
 const OWNER_BEFORE = /(?:^|[^\p{L}])(?:my|our|мой|моя|мою|мои|наш|ник\s+в|ник\s+в\s+мессенджере)\s*$/iu;
 // "my telegram is blocked at the office": after "is" a plain word is a handle only if it looks like one
 // (digits, "_") or ends the phrase, and is not one of the words that describe the app instead.
 const NOT_A_HANDLE = /^(?:blocked|banned|down|broken|off|busy|private|closed|deleted|hidden|disabled|unavailable|slow|same|here|there|below|above|attached|not|also|only|now|still|fine|better|faster|best|easier|open|active|new|old|different|empty|gone|muted|full)$/iu;
 const ID_WORD_RE = new RegExp(ID_WORD, 'iu');
+// Words that stand in for a link's target in its visible text.
+const LINK_WORDS = /^(?:link|links|click|chat|profile|page|channel|group|me|us|please|ссылк\p{L}*|сюда|тут|здесь|профиль|чат|канал)$/iu;
 
 // "Skype: x", "LINE ID: x", "微信：x", "ВК: x" — an explicit label before an id.
-const LABEL_RULES: { re: RegExp; network: string }[] = [
+// `start` finds where a match can begin (see anchored.ts); `re` is tried there, sticky.
+const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   {
     network: 'skype',
-    re: /(?<![\p{L}])(?:skype|скайп|スカイプ)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/giu,
+    start: /skype|скайп|スカイプ/giu,
+    re: /(?<![\p{L}])(?:skype|скайп|スカイプ)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/iuy,
   },
   // "live:" ids exist only on Skype, whatever the sentence says around them
-  { network: 'skype', re: /(?<![\p{L}\p{N}_/.:\-])(live:\.?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})/giu },
+  { network: 'skype', start: /live:/giu, re: /(?<![\p{L}\p{N}_/.:\-])(live:\.?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})/iuy },
   // Signal usernames always end in ".<digits>"
-  { network: 'signal', re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?![\w.])/gu },
-  { network: 'line', re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
-  { network: 'line', re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/gu },
-  { network: 'line', re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/giu },
+  { network: 'signal', start: /Signal/gu, re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?![\w.])/uy },
+  { network: 'line', start: /LINE|Line|ライン/gu, re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  { network: 'line', start: /my|our/giu, re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/iuy },
   {
     network: 'wechat',
-    re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/giu,
+    start: /wechat|weixin|微信/giu,
+    re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
   },
-  { network: 'wechat', re: /(?:微信|微信号)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/gu },
-  { network: 'vk', re: /(?<![\p{L}])(?:vk|вк|вконтакте|vkontakte)\s*[:：]\s*@?([A-Za-z0-9_.]{3,40})/giu },
+  { network: 'wechat', start: /微信/gu, re: /(?:微信|微信号)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/uy },
+  // the id announced later in the same clause: "add me on WeChat - my ID is x", "Skype, my login: x"
+  {
+    network: 'wechat',
+    start: /wechat|weixin/giu,
+    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,24}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
+  },
+  {
+    network: 'skype',
+    start: /skype|скайп/giu,
+    re: /(?<![\p{L}])(?:skype|скайп\p{L}*)[^\n.!?:：]{0,24}?(?<![\p{L}])(?:id|user\s?name|name|login|логин|ник)\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._\-]{2,40})/iuy,
+  },
+  { network: 'vk', start: /vk|вк/giu, re: /(?<![\p{L}])(?:vk|вк|вконтакте|vkontakte)\s*[:：]\s*@?([A-Za-z0-9_.]{3,40})/iuy },
 ];
 
 // Networks a bare @handle can belong to, when the sentence names them.
@@ -108,11 +132,9 @@ const HANDLE_NETWORKS: { network: string; re: RegExp }[] = [
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_@])(?!\.[A-Za-z])/gu;
 
-// Messengers a phone number can be announced as. The sticky pattern is tried only where the cheap
-// global one finds a first syllable: a leading Unicode look-behind makes V8 try every position of the
-// text, which costs milliseconds on a 100 KB draft.
-const PHONE_MESSENGER_START = /whats|вот|ват|вац|viber|вайбер|signal/giu;
-const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?ап+\p{L}*|вацап+\p{L}*|viber|вайбер\p{L}*|signal)(?![\p{L}])/iuy;
+// Messengers a phone number can be announced as (tried where the first syllable is, see anchored.ts).
+const PHONE_MESSENGER_START = /whats|вот|ват|вац|viber|вайбер|signal|왓츠앱|바이버|ワッツアップ|バイバー/giu;
+const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?ап+\p{L}*|вацап+\p{L}*|viber|вайбер\p{L}*|signal)(?![\p{L}])|(왓츠앱|바이버|ワッツアップ|バイバー)/iuy;
 
 function phoneId(digits: string): string {
   const pn = parsePhoneNumberFromString(`+${digits}`);
@@ -132,32 +154,41 @@ function messenger(network: string, id: string, start: number, end: number): Can
 /** Messenger links written in the text (and, via `messengerFromTarget`, in hrefs). */
 export function messengerLinkCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const present = networksLinkedIn(text);
+  if (present.size === 0) return out;
   for (const rule of LINK_RULES) {
-    if (!quickHas(text, rule.network)) continue;
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
+    if (!present.has(rule.network)) continue;
+    const onMatch = (m: RegExpExecArray): void => {
       const id = rule.id(m);
       if (id) out.push(messenger(rule.network, id, m.index, m.index + m[0].length));
+    };
+    if (rule.start) {
+      forEachAnchored(text, rule.start, rule.re, onMatch);
+      continue;
     }
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) onMatch(m);
   }
   return out;
 }
 
-// Cheap pre-checks so a 5 MB draft without any messenger words skips the regexes entirely.
-const QUICK: Record<string, RegExp> = {
-  telegram: /t\.me|telegram|tg:/iu,
-  whatsapp: /wa\.me|whatsapp/iu,
-  viber: /viber:/iu,
-  signal: /signal\.me/iu,
-  skype: /skype:/iu,
-  vk: /vk\.(?:com|ru)/iu,
-  line: /line\.me/iu,
-  wechat: /weixin:/iu,
-};
-function quickHas(text: string, network: string): boolean {
-  const re = QUICK[network];
-  return !re || re.test(text);
+// One cheap pass tells which networks' link patterns are worth running at all.
+const LINK_HINT = /t\.me|telegram|tg:|wa\.me|whatsapp|viber:|signal\.me|skype:|vk\.(?:com|ru)|line\.me|weixin:/giu;
+const HINT_NETWORK: [RegExp, string][] = [
+  [/^(?:t\.me|telegram|tg:)$/iu, 'telegram'], [/^(?:wa\.me|whatsapp)$/iu, 'whatsapp'], [/^viber:$/iu, 'viber'],
+  [/^signal\.me$/iu, 'signal'], [/^skype:$/iu, 'skype'], [/^vk\./iu, 'vk'], [/^line\.me$/iu, 'line'], [/^weixin:$/iu, 'wechat'],
+];
+
+function networksLinkedIn(text: string): Set<string> {
+  const found = new Set<string>();
+  LINK_HINT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINK_HINT.exec(text))) {
+    for (const [re, network] of HINT_NETWORK) if (re.test(m[0])) found.add(network);
+    if (found.size === HINT_NETWORK.length) break;
+  }
+  return found;
 }
 
 export function messengerFromTarget(target: string): Candidate[] {
@@ -182,23 +213,19 @@ export function messengerLabelCandidates(text: string, overlapsTaken: (s: number
     }
     out.push(messenger(network, id, idStart, idEnd));
   };
-  if (/telegram|телег|тг|tg|テレグラム|电报/iu.test(text)) {
-    TELEGRAM_LABEL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TELEGRAM_LABEL.exec(text))) {
+  {
+    forEachAnchored(text, TELEGRAM_START, TELEGRAM_LABEL, (m) => {
       const [, idWord, separator, at, raw] = m as unknown as [string, string | undefined, string, string, string];
       const explicit = separator.includes(':') || separator.includes('：') || at === '@' || idWord !== undefined || ID_WORD_RE.test(separator);
       const next = text[m.index + m[0].length];
       const handleLike = /[\d_]/u.test(raw) || ((next === undefined || /[\s.,;!?)—–-]/u.test(next)) && !/^[ \t]+\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !NOT_A_HANDLE.test(raw));
+      // "Telegram: here" (the visible text of a link): a plain word, not an account
+      if (at !== '@' && !/[\d_]/u.test(raw) && (NOT_A_HANDLE.test(raw) || LINK_WORDS.test(raw))) return;
       const announced = explicit || (OWNER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && handleLike);
       if (announced) add('telegram', at + raw, m.index + m[0].length - raw.length - at.length);
-    }
+    });
   }
-  for (const rule of LABEL_RULES) {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) add(rule.network, m[1]!, m.index + m[0].length - m[1]!.length);
-  }
+  for (const rule of LABEL_RULES) forEachAnchored(text, rule.start, rule.re, (m) => add(rule.network, m[1]!, m.index + m[0].length - m[1]!.length));
   HANDLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HANDLE.exec(text))) {
@@ -261,17 +288,9 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
  * on its own line (at most 60 characters before it, 30 after), found by binary search.
  */
 export function announcePhonesAsMessengers(text: string, candidates: Candidate[]): void {
-  if (!/whats|вотс|ватс|вацап|viber|вайбер|signal/iu.test(text)) return;
+  if (!/whats|вотс|ватс|вацап|viber|вайбер|signal|왓츠앱|바이버|ワッツアップ|バイバー/iu.test(text)) return;
   const mentions: { start: number; end: number; network: string | null }[] = [];
-  PHONE_MESSENGER_START.lastIndex = 0;
-  let q: RegExpExecArray | null;
-  while ((q = PHONE_MESSENGER_START.exec(text))) {
-    PHONE_MESSENGER.lastIndex = q.index;
-    const m = PHONE_MESSENGER.exec(text);
-    if (!m) { PHONE_MESSENGER_START.lastIndex = q.index + 1; continue; }
-    mentions.push({ start: m.index, end: m.index + m[0].length, network: networkOf(m[1]!) });
-    PHONE_MESSENGER_START.lastIndex = m.index + m[0].length;
-  }
+  forEachAnchored(text, PHONE_MESSENGER_START, PHONE_MESSENGER, (m) => mentions.push({ start: m.index, end: m.index + m[0].length, network: networkOf(m[1] ?? m[2]!) }));
   if (mentions.length === 0) return;
   for (const c of candidates) {
     if (c.kind !== 'phone') continue;
@@ -308,7 +327,7 @@ function firstMentionAtOrAfter(mentions: readonly { start: number }[], pos: numb
 
 function networkOf(word: string): string | null {
   const w = word.toLowerCase();
-  if (w.startsWith('viber') || w.startsWith('вайбер')) return 'viber';
+  if (w.startsWith('viber') || w.startsWith('вайбер') || w === '바이버' || w === 'バイバー') return 'viber';
   if (w === 'signal') return word[0] === 'S' ? 'signal' : null;
   return 'whatsapp';
 }

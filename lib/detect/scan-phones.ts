@@ -19,6 +19,8 @@ export interface PhoneRules {
   trunkRequired: boolean;
   /** digits -> E.164 (or null), bounded; the same numbers recur in signatures and threads. */
   cache: Map<string, string | null>;
+  /** text before a number on its line -> "labelled as not a phone", bounded. */
+  beforeCache: Map<string, boolean>;
 }
 
 const TRUNK_ZERO_REQUIRED = new Set(['DE', 'AT', 'CH', 'GB', 'IE', 'FR', 'BE', 'NL', 'JP', 'KR', 'UA', 'TR', 'AU', 'NZ', 'SE', 'FI', 'IL', 'ZA']);
@@ -27,8 +29,9 @@ export function createPhoneRules(region: string): PhoneRules {
   const code = region.toUpperCase() as CountryCode;
   let callingCode = '';
   try { callingCode = getCountryCallingCode(code); } catch { callingCode = ''; }
-  const trunkPrefixes = callingCode === '1' ? ['1'] : callingCode === '7' || code === 'BY' ? ['8'] : ['0'];
-  return { region: code, callingCode, trunkPrefixes, trunkRequired: TRUNK_ZERO_REQUIRED.has(code), cache: new Map() };
+  // Belarus dials "8 0 29 …": the "0" after the trunk "8" belongs to the trunk, not to the number
+  const trunkPrefixes = callingCode === '1' ? ['1'] : callingCode === '7' ? ['8'] : code === 'BY' ? ['8', '80'] : ['0'];
+  return { region: code, callingCode, trunkPrefixes, trunkRequired: TRUNK_ZERO_REQUIRED.has(code), cache: new Map(), beforeCache: new Map() };
 }
 
 // A run of digits joined by phone punctuation, possibly across one line break.
@@ -118,7 +121,12 @@ function countNewlines(text: string, s: number, e: number): number {
 }
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-const isAlnum = (ch: string | undefined): boolean => ch !== undefined && LETTER_OR_DIGIT.test(ch);
+const isAlnum = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  return LETTER_OR_DIGIT.test(ch);
+};
 
 function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candidate | null {
   while (s < e && !isDigit(text[s]) && text[s] !== '+' && text[s] !== '(') s++;
@@ -126,13 +134,23 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   if (text[s] === '(' && !text.slice(s, e).includes(')')) s++;
   if (e - s < 7) return null;
   const raw = text.slice(s, e);
-  // "10–15", "2019–2024": one long dash is a range; "+7 (926) 512 – 40 – 77" uses it as a separator throughout
-  if (/[\u2013\u2014]/u.test(raw) && raw.replace(/[^\u2013\u2014]/gu, '').length < 2) return null;
-  const plus = raw[0] === '+';
-  // "+44 (0)7911 204578": the bracketed trunk zero is not dialled from abroad
-  const dialled = plus ? raw.replace(/\(0\)/u, '') : raw;
-  const digits = dialled.replace(/\D/gu, '');
+  const plus = raw.charCodeAt(0) === 0x2b;
+  // one pass over the run: its digits and the separators that decide its shape
+  let digits = '';
+  let longDashes = 0, dots = 0, others = 0;
+  for (let i = plus ? 1 : 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      // "+44 (0)7911 204578": the bracketed trunk zero is not dialled from abroad
+      if (plus && c === 0x30 && raw.charCodeAt(i - 1) === 0x28 && raw.charCodeAt(i + 1) === 0x29 && !raw.slice(0, i - 1).includes('(0)')) continue;
+      digits += raw[i];
+    } else if (c === 0x2013 || c === 0x2014) longDashes++;
+    else if (c === 0x2e) dots++;
+    else others++;
+  }
   if (digits.length < 7 || digits.length > 15) return null;
+  // "10–15", "2019–2024": one long dash is a range; "+7 (926) 512 – 40 – 77" uses it as a separator throughout
+  if (longDashes === 1) return null;
 
   const prev = text[s - 1], prev2 = text[s - 2];
   if (isAlnum(prev)) return null;
@@ -143,13 +161,12 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   if (isAlnum(next) || next === '%' || next === '@') return null;
   if (next && ',.:/'.includes(next) && isDigit(next2)) return null;
 
-  if (!plausibleShape(raw)) return null;
+  if (dots > 0 && longDashes === 0 && others === 0 && !plausibleDotted(raw)) return null;
   // The same digit strings recur (signatures, threads, tables); a known invalid one needs no context checks.
   const key = plus ? `+${digits}` : digits;
   if (rules.cache.get(key) === null) return null;
 
-  const before = text.slice(lineStartWithin(text, s, 48), s);
-  if (hasNonPhoneLabel(before) || hasCurrencyBefore(before)) return null;
+  if (labelledNonPhone(text.slice(lineStartWithin(text, s, 48), s), rules)) return null;
   if (hasUnitAfter(text.slice(e, lineEndWithin(text, e, 16)))) return null;
 
   const e164 = parse(key, plus, rules);
@@ -158,14 +175,23 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
 }
 
 /** Dot-only groups are versions, coordinates or amounts unless they look like "415.555.0199". */
-function plausibleShape(raw: string): boolean {
-  const separators = raw.replace(/[\d+]/gu, '');
-  if (separators && /^\.+$/u.test(separators)) {
-    const groups = raw.replace(/^\+/u, '').split('.');
-    if (groups.length < 3 || groups.some((g) => g.length > 4) || groups.filter((g) => g.length < 2).length > 1) return false;
-    if (/^(?:19|20)\d\d$/u.test(groups[0]!)) return false;
-  }
-  return true;
+function plausibleDotted(raw: string): boolean {
+  const groups = raw.replace(/^\+/u, '').split('.');
+  if (groups.length < 3 || groups.some((g) => g.length > 4) || groups.filter((g) => g.length < 2).length > 1) return false;
+  return !/^(?:19|20)\d\d$/u.test(groups[0]!);
+}
+
+/**
+ * A label or currency before the number says it is something else. The words before a number recur
+ * (a signature's "моб.:", a table's "ИНН"), so the verdict is kept per text-before, bounded.
+ */
+function labelledNonPhone(before: string, rules: PhoneRules): boolean {
+  const known = rules.beforeCache.get(before);
+  if (known !== undefined) return known;
+  const result = hasNonPhoneLabel(before) || hasCurrencyBefore(before);
+  if (rules.beforeCache.size > 2000) rules.beforeCache.clear();
+  rules.beforeCache.set(before, result);
+  return result;
 }
 
 function parse(key: string, plus: boolean, rules: PhoneRules): string | null {
@@ -177,7 +203,18 @@ function parse(key: string, plus: boolean, rules: PhoneRules): string | null {
   return result;
 }
 
+// International dialling prefixes written instead of "+": "00" almost everywhere, "011" in NANP.
+// Russia's own "810" is left out: "810…" also starts many bank and document numbers.
+const IDD = /^(?:00|011)(?=[1-9])/u;
+
 function parseUncached(digitsOrPlus: string, plus: boolean, rules: PhoneRules): string | null {
+  if (!plus) {
+    const idd = IDD.exec(digitsOrPlus);
+    if (idd && (idd[0] === '00' || rules.callingCode === '1')) {
+      const intl = parsePhoneNumberFromString(`+${digitsOrPlus.slice(idd[0].length)}`);
+      return intl && intl.isValid() ? intl.number : null;
+    }
+  }
   const pn = parsePhoneNumberFromString(digitsOrPlus, { defaultCountry: rules.region });
   if (!pn || !pn.isValid()) return null;
   if (plus) return pn.number;

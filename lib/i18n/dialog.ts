@@ -24,6 +24,8 @@ export interface DialogStrings {
   reportSend: string;
   reportSent: string;
   blocked: string;
+  /** Block mode, and the checker could not run: the send is held, the draft kept. */
+  uncheckedBlocked: string;
   close: string;
   policyLink: string;
   marker: (count: number) => string;
@@ -46,6 +48,7 @@ const en: DialogStrings = {
   reportSend: 'Report and send',
   reportSent: 'Thank you, the report was sent to your administrator.',
   blocked: 'Your company’s policy does not allow sending personal contacts to clients. Replace or remove them to send.',
+  uncheckedBlocked: 'ChannelGuard could not check this message, and your company’s policy requires a check before sending. Your draft is kept: reload the page and send again, or contact your administrator.',
   close: 'Close',
   policyLink: 'Read the company policy',
   marker: (n) => (n === 1 ? 'Personal contact in this message' : `${n} personal contacts in this message`),
@@ -68,6 +71,7 @@ const ru: DialogStrings = {
   reportSend: 'Сообщить и отправить',
   reportSent: 'Спасибо, сообщение отправлено администратору.',
   blocked: 'Правила компании не разрешают отправлять клиентам личные контакты. Замените или удалите их, чтобы отправить письмо.',
+  uncheckedBlocked: 'ChannelGuard не смог проверить письмо, а правила компании требуют проверки перед отправкой. Черновик сохранён: обновите страницу и отправьте снова или обратитесь к администратору.',
   close: 'Закрыть',
   policyLink: 'Правила компании',
   marker: (n) => (n === 1 ? 'В письме личный контакт' : `Личных контактов в письме: ${n}`),
@@ -90,6 +94,7 @@ const ja: DialogStrings = {
   reportSend: '報告して送信',
   reportSent: 'ありがとうございます。管理者に報告しました。',
   blocked: '社内規定により、お客様に個人の連絡先を送ることはできません。送信するには置き換えるか削除してください。',
+  uncheckedBlocked: 'ChannelGuard がこのメッセージを確認できませんでした。社内規定により、送信前の確認が必要です。下書きは保存されています。ページを再読み込みしてもう一度送信するか、管理者にお問い合わせください。',
   close: '閉じる',
   policyLink: '社内規定を見る',
   marker: (n) => (n === 1 ? '個人の連絡先が含まれています' : `個人の連絡先が${n}件含まれています`),

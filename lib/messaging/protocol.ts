@@ -61,6 +61,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit/record'), event: AuditEventInputSchema }),
   /** Content script: our own failure on a page, for the admin (never blocks the user). */
   z.object({ type: z.literal('diagnostic/record'), diagnostic: DiagnosticSchema }),
+  /**
+   * Content script: inject the compose script's on-demand half (detection engine and Send dialog,
+   * `/compose-ui.js`) into the sender's frame. Kept out of the manifest content script so pages
+   * where nobody composes never load React, libphonenumber's metadata or the free-mail list.
+   */
+  z.object({ type: z.literal('compose/load-ui') }),
   /** Content script: which adapter protects this tab (for the popup). */
   z.object({ type: z.literal('tab/status'), adapter: z.string().max(50), composers: z.number().int().min(0) }),
   /** Popup: status of the given tab plus today's counts. */

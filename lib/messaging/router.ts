@@ -15,6 +15,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** Who sent the message, as far as handlers care (a subset of runtime.MessageSender). */
 export interface MessageSenderInfo {
   tabId?: number;
+  /** The sender's frame in its tab (0 = top frame), where an injected script must go. */
+  frameId?: number;
   url?: string;
   /** Extension pages (popup, options) have our own origin; content scripts have the page's. */
   origin?: string;
@@ -50,6 +52,6 @@ export function mergeHandlers(...sets: Handlers[]): Handlers {
 }
 
 /** Reduces a runtime.MessageSender to what handlers may rely on. */
-export function senderInfo(sender: { tab?: { id?: number }; url?: string; origin?: string } | undefined): MessageSenderInfo {
-  return { tabId: sender?.tab?.id, url: sender?.url, origin: sender?.origin };
+export function senderInfo(sender: { tab?: { id?: number }; frameId?: number; url?: string; origin?: string } | undefined): MessageSenderInfo {
+  return { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url, origin: sender?.origin };
 }

@@ -56,6 +56,16 @@ export const PopupStatusSchema = z.object({
 });
 export type PopupStatus = z.output<typeof PopupStatusSchema>;
 
+/**
+ * Only the decisions, in the popup's contract: the audit service's counts carry extras (a `total`)
+ * that the popup's strict schema rejected, which left the popup on "Could not reach the extension".
+ */
+function decisionCounts(counts: Partial<Record<Decision, number>>): Partial<Record<Decision, number>> {
+  const picked: Partial<Record<Decision, number>> = {};
+  for (const decision of DECISIONS) if (typeof counts[decision] === 'number') picked[decision] = counts[decision];
+  return picked;
+}
+
 export interface PopupStatusDeps {
   registry: TabStatusRegistry;
   getPolicyState: () => Promise<PolicyState>;
@@ -76,7 +86,7 @@ export async function handlePopupStatus(
   let counts: Partial<Record<Decision, number>> = {};
   let countsError: string | null = null;
   try {
-    counts = await deps.countToday();
+    counts = decisionCounts(await deps.countToday());
   } catch (error) {
     countsError = error instanceof Error ? error.message : String(error);
   }

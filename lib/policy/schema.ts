@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSelectorSyntax } from './selector-syntax.ts';
 
 /**
  * The single source of truth for a ChannelGuard policy. The same shape is used for a policy file,
@@ -50,13 +51,22 @@ const matchPattern = z
   .trim()
   .regex(MATCH_PATTERN_RE, 'must be a browser match pattern such as "https://mail.acme.example/*"');
 
+/** A selector the content script will run: a syntax error fails validation, not the user's compose window. */
+const cssSelector = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    const syntax = checkSelectorSyntax(value);
+    if (!syntax.ok) ctx.addIssue({ code: 'custom', message: `invalid CSS selector ${JSON.stringify(value)}: ${syntax.reason}` });
+  });
+
 /** CSS selectors an admin supplies for a site the product does not know, or one that was redesigned (issue 5). */
 export const SiteSelectorsSchema = z
   .object({
-    composer: z.string().min(1).optional(),
-    editor: z.string().min(1).optional(),
-    recipients: z.string().min(1).optional(),
-    send: z.string().min(1).optional(),
+    composer: cssSelector.optional(),
+    editor: cssSelector.optional(),
+    recipients: cssSelector.optional(),
+    send: cssSelector.optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { AdapterName, SiteEntry } from '../policy/schema.ts';
+import { withCustomSelectors } from './custom-selectors.ts';
 import { createGenericAdapter } from './generic.ts';
 import { gmailAdapter } from './gmail.ts';
 import { matchesPattern } from './match-pattern.ts';
@@ -34,17 +35,20 @@ export interface AdapterChoice {
 
 /**
  * The adapter for a page. A policy entry wins over a built-in host, so an admin can repair a
- * redesigned site by pushing selectors (issue 5). Policy selectors run through the generic
- * adapter; an entry naming an adapter this build lacks also falls back to generic.
+ * redesigned site by pushing selectors (issue 5). On an entry naming a built-in adapter the
+ * selectors replace that adapter's own, part by part; with "generic" they replace the generic
+ * adapter's guesses (an in-house CRM). An entry naming an adapter this build lacks gets generic.
  */
 export function pickAdapter(url: string, sites: readonly SiteEntry[]): AdapterChoice | null {
   const entry = sites.find((s) => matchesPattern(s.match, url));
   if (entry) {
-    if (entry.selectors && Object.keys(entry.selectors).length > 0) {
-      return { adapter: withName(createGenericAdapter(entry.selectors), entry.adapter), source: 'policy' };
-    }
+    const selectors = entry.selectors ?? {};
     const named = adapterByName(entry.adapter);
-    return { adapter: named ?? createGenericAdapter(), source: 'policy' };
+    if (!named || named.name === 'generic') {
+      return { adapter: withName(createGenericAdapter(selectors), entry.adapter), source: 'policy' };
+    }
+    const overridden = Object.values(selectors).some((s) => s !== undefined);
+    return { adapter: overridden ? withCustomSelectors(named, selectors) : named, source: 'policy' };
   }
   const builtIn = SITE_ADAPTERS.find((a) => a.matches.some((m) => matchesPattern(m, url)));
   return builtIn ? { adapter: builtIn, source: 'built-in' } : null;

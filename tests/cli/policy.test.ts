@@ -139,3 +139,44 @@ describe('channel-guard policy export', () => {
     expect((await cli(['policy', 'export', good, '--format', 'pdf'])).code).toBe(2);
   });
 });
+
+describe('channel-guard policy validate: site selectors (issue 5)', () => {
+  const withSites = (sites: unknown[]) => JSON.stringify(acmePolicy({ sites }));
+
+  it('accepts an in-house site and a built-in override with well-formed selectors', async () => {
+    const policy = file(
+      'sites-ok.json',
+      withSites([
+        {
+          match: 'https://crm.inhouse.example/*',
+          adapter: 'generic',
+          selectors: { composer: 'crm-message-composer', editor: 'crm-rich-text [contenteditable="true"]', recipients: '.recipient-pill', send: '[data-qa="dispatch"]' },
+        },
+        { match: 'https://mail.google.com/mail/*', adapter: 'gmail', selectors: { send: 'div[role="button"][data-tooltip^="Send"]' } },
+      ]),
+    );
+    const r = await cli(['policy', 'validate', policy]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('extra sites: 2');
+  });
+
+  it('names each broken selector with its path, the selector and the reason', async () => {
+    const policy = file(
+      'sites-bad.json',
+      withSites([
+        { match: 'https://crm.inhouse.example/*', adapter: 'generic', selectors: { editor: 'crm-rich-text >', send: '[data-qa="dispatch"' } },
+        { match: 'https://mail.google.com/mail/*', adapter: 'gmail', selectors: { send: 'div:contains("Send")', composer: 'div.M9' } },
+      ]),
+    );
+    const r = await cli(['policy', 'validate', policy]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`${policy}: 3 errors`);
+    expect(lines.slice(1).sort()).toEqual([
+      'sites[0].selectors.editor: invalid CSS selector "crm-rich-text >": the combinator ">" has no selector after it (at the end)',
+      'sites[0].selectors.send: invalid CSS selector "[data-qa=\\"dispatch\\"": missing "]" for "[" at 1',
+      'sites[1].selectors.send: invalid CSS selector "div:contains(\\"Send\\")": unknown pseudo-class ":contains" (a jQuery extension, not CSS)',
+    ]);
+  });
+});

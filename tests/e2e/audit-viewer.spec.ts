@@ -133,6 +133,25 @@ test('recorded events appear, filter, export and verify; tampering shows as brok
   await page.locator('input[name="text"]').fill('');
   await expect(rows).toHaveCount(2);
 
+  // Free text alone goes through the search-word index: a masked contact as typed, the start of
+  // a recipient domain, a justification word.
+  await page.locator('select[name="decision"]').selectOption('');
+  const search = async (text: string, expectedCount: number) => {
+    // From the unfiltered list each time, so a stale result of the previous search cannot pass.
+    await page.locator('input[name="text"]').fill('');
+    await expect(rows).toHaveCount(EVENTS.length);
+    await page.locator('input[name="text"]').fill(text);
+    await expect(rows).toHaveCount(expectedCount);
+    return rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-event-id'))).sort((a, b) => a - b));
+  };
+  expect(await search('+7 915', 3)).toEqual([ids[0], ids[2], ids[4]]);
+  expect(await search('client.co', 1)).toEqual([ids[1]]);
+  expect(await search('срочно', 1)).toEqual([ids[0]]);
+  await page.locator('input[name="text"]').fill('');
+  await expect(rows).toHaveCount(EVENTS.length);
+  await page.locator('select[name="decision"]').selectOption('blocked');
+  await expect(rows).toHaveCount(2);
+
   // A filtered JSON export verifies (omitted events kept as link-only stubs).
   const filteredPath = await exportFile(page, 'export-json');
   expect(JSON.parse(await readFile(filteredPath, 'utf8')).complete).toBe(false);

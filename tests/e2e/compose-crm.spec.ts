@@ -183,7 +183,7 @@ test.afterAll(async () => {
 
 for (const site of SITES) {
   test.describe(site.name ?? site.adapter, () => {
-    test.describe.configure({ mode: 'serial' });
+    // Not serial: a failure restarts the worker (new browser, new page) and the site's other tests still run.
     let page: Page;
 
     test.beforeAll(async () => {
@@ -275,13 +275,17 @@ for (const site of SITES) {
         await inFrames(page, composer.editor.frame).locator(composer.editor.selector).click();
         await page.keyboard.press('Control+End');
         await page.keyboard.type(` Мой мобильный: ${PERSONAL_PHONE}`);
-        // The typing marker's idle scan saw it; Send reuses or redoes that scan.
-        await expect(page.locator('channel-guard-marker')).toHaveAttribute('data-count', '1');
+        // The typing marker's idle scan saw it (and only this composer's marker shows); Send reuses or redoes that scan.
+        const shownMarkers = page.locator('channel-guard-marker:visible');
+        await expect(shownMarkers).toHaveCount(1);
+        await expect(shownMarkers).toHaveAttribute('data-count', '1');
         await page.locator(composer.send).click();
         await expect(dialog(page)).toHaveCount(1);
         expect(await sentMessages(page)).toEqual([]);
         await action(page, 'replace').click();
         await expect.poll(() => sentBodies(page)).toEqual([`${CLEAN_BODY} Мой мобильный: ${CORPORATE_PHONE}`]);
+        // The site emptied the composer (no input event): the marker must not stay over an empty editor.
+        await expect(shownMarkers).toHaveCount(0);
       });
 
       if (composer.internal) {
@@ -357,6 +361,21 @@ for (const site of SITES) {
           expect(await sentMessages(page)).toHaveLength(1);
         });
 
+        if (shortcut.keys === 'Enter') {
+          // Enter alone sends here, so the keys that merely look like it must stay the user's.
+          test(`${composer.label}: Shift+Enter and an IME's Enter with a flagged draft neither send nor open the dialog`, async () => {
+            await setDraft(page, composer, { to: composer.client, body: FLAGGED_BODY });
+            await focusEditor();
+            await page.keyboard.press('Shift+Enter');
+            await inFrames(page, shortcut.frame).locator(shortcut.focus).evaluate((el) => {
+              el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+            });
+            await page.waitForTimeout(300);
+            await expect(dialog(page)).toHaveCount(0);
+            expect(await sentMessages(page)).toEqual([]);
+          });
+        }
+
         test(`${composer.label}: ${shortcut.keys} with a clean draft sends at once`, async () => {
           await setDraft(page, composer, { to: composer.client, body: CLEAN_BODY });
           await focusEditor();
@@ -378,7 +397,7 @@ test.describe('a CRM after a redesign', () => {
     const page = await openFixture(session.context, url, 'pipedrive.html', { waitForGuard: false });
     await waitForGuard(page, 'hubspot');
     await expect.poll(() => fallbackReports.filter((r) => r.includes('app-eu1.hubspot.com'))).toHaveLength(1);
-    const composer: Composer = { label: 'redesigned', send: '[data-test="mail-composer-send-button"]', client: [CLIENT], keepsModel: true };
+    const composer: Composer = { label: 'redesigned', send: '[data-test="mail-composer-send-button"]', client: [CLIENT], keepsModel: true, editor: { selector: '[data-test="mail-composer-body"]' } };
     await setDraft(page, composer, { to: composer.client, body: FLAGGED_BODY });
     await page.locator(composer.send).click();
     await expect(dialog(page)).toHaveCount(1);

@@ -136,6 +136,47 @@ describe('audit service: storage failures', () => {
   });
 });
 
+describe('audit service: batched writes', () => {
+  it('writes a burst in batches and, when the disk fills mid-burst, holds the failed batch and every batch sealed after it, losing nothing', async () => {
+    const db = freshDb();
+    const diagnostics: string[] = [];
+    const audit = service(db, { policy: policy({}, { storeValues: 'full' }), onDiagnostic: (d) => diagnostics.push(d.message) });
+    const original = db.eventWords.bulkAdd.bind(db.eventWords);
+    let commits = 0;
+    // From the second batch on, transactions fail (the disk filled up mid-burst), while later
+    // batches are already sealed on top of the failing one.
+    const spy = vi.spyOn(db.eventWords, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
+      commits++;
+      return commits >= 2 ? Promise.reject(new DOMException('disk is full', 'QuotaExceededError')) : original(...args);
+    }) as typeof original);
+    const results = await Promise.all(Array.from({ length: 1_200 }, (_, i) => audit.record(emailEvent(`burst${i}@gmail.com`))));
+    await audit.flush();
+    spy.mockRestore();
+
+    const written = results.filter((r) => r.ok);
+    const held = results.filter((r) => !r.ok);
+    expect(written.length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((r) => !r.ok && r.queued)).toBe(true);
+    expect(await db.events.count()).toBe(written.length);
+    expect(await db.eventWords.count()).toBe(written.length);
+    expect(audit.status()).toMatchObject({ pending: held.length, storageError: { message: expect.stringContaining('QuotaExceededError') } });
+    expect(diagnostics.join()).toContain('QuotaExceededError');
+
+    // The next write goes through and takes every held event with it: none lost, none twice.
+    expect(await audit.record(emailEvent('after@gmail.com'))).toEqual({ ok: true, id: 1_201 });
+    const events = await db.events.orderBy('id').toArray();
+    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 1_201 }, (_, i) => i + 1));
+    const contacts = events.slice(0, 1_200).map((e) => e.findings[0]!.contact);
+    expect([...contacts].sort()).toEqual(Array.from({ length: 1_200 }, (_, i) => `burst${i}@gmail.com`).sort());
+    expect(await verifyChain(events, null)).toEqual({ ok: true, events: 1_201, omitted: 0 });
+    expect((await db.meta.get('head'))?.value).toEqual({ id: 1_201, hash: events[1_200]!.hash });
+    expect(await db.eventWords.count()).toBe(1_201);
+    expect(audit.status()).toMatchObject({ pending: 0 });
+    expect(audit.status().storageError).toBeUndefined();
+  });
+});
+
 describe('countToday', () => {
   it('counts today\'s events per decision, not yesterday\'s', async () => {
     const db = freshDb();

@@ -58,12 +58,14 @@ describe('mergeHandlers', () => {
 });
 
 describe('senderInfo', () => {
-  it('keeps only the tab id, url and origin', () => {
-    expect(senderInfo({ tab: { id: 3 }, url: 'https://mail.google.com/x', origin: 'https://mail.google.com' })).toEqual({
-      tabId: 3,
-      url: 'https://mail.google.com/x',
-      origin: 'https://mail.google.com',
-    });
-    expect(senderInfo(undefined)).toEqual({ tabId: undefined, url: undefined, origin: undefined });
+  it('keeps only the tab id, frame id, url and origin', () => {
+    const sender = { tab: { id: 3, title: 'Inbox' }, frameId: 2, id: 'ext', url: 'https://mail.google.com/x', origin: 'https://mail.google.com' };
+    expect(Object.entries(senderInfo(sender))).toEqual([
+      ['tabId', 3],
+      ['frameId', 2],
+      ['url', 'https://mail.google.com/x'],
+      ['origin', 'https://mail.google.com'],
+    ]);
+    expect(senderInfo(undefined)).toEqual({ tabId: undefined, frameId: undefined, url: undefined, origin: undefined });
   });
 });

@@ -63,6 +63,13 @@ describe('tab status and popup status', () => {
     expect(status).toMatchObject({ counts: {}, countsError: 'db closed', managedBy: 'Acme', site: null });
   });
 
+  it('passes on only the per-decision counts, so the popup’s strict schema accepts what the audit service returns', async () => {
+    // The audit service's countToday() also returns `total`; the popup used to fail on it.
+    const deps = await popupDeps('https://mail.google.com/', async () => ({ replaced: 1, detected: 2, total: 3 }) as never);
+    const status = PopupStatusSchema.parse(await handlePopupStatus({ type: 'popup/status', tabId: 1 }, deps));
+    expect(status.counts).toEqual({ replaced: 1, detected: 2 });
+  });
+
   it('forgets a closed tab', async () => {
     const deps = await popupDeps('https://mail.google.com/');
     await handleTabStatus({ type: 'tab/status', adapter: 'gmail', composers: 1 }, { tabId: 3, url: 'https://mail.google.com/' }, deps.registry);

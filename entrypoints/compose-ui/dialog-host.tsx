@@ -12,6 +12,8 @@ export type DialogChoice =
 /** Keys typed in the dialog stay in the dialog: the page's own shortcuts never see them. */
 const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut', 'focusin', 'focusout', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup'];
 
+export type ShowSendDialog = typeof showSendDialog;
+
 /**
  * Shows the dialog in `<channel-guard-dialog>` with an OPEN shadow root (a stable hook for
  * enterprise QA), isolated from the page's CSS. Resolves with the user's choice. A report in

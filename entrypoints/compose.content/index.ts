@@ -1,16 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createDetector } from '../../lib/detect/index.ts';
-import { postRequest } from '../../lib/messaging/client.ts';
+import { postRequest, sendRequest } from '../../lib/messaging/client.ts';
 import { requestPolicyState, watchPolicyState } from '../../lib/policy/browser-policy-client.ts';
 import type { Policy } from '../../lib/policy/schema.ts';
-import { withGenericFallback } from '../../lib/sites/fallback.ts';
+import { fallbackMessage, withGenericFallback } from '../../lib/sites/fallback.ts';
 import { BUILT_IN_CONTENT_MATCHES, pickAdapter } from '../../lib/sites/registry.ts';
-import { startGuard, type DetectorLike } from './guard.ts';
+import { startGuard } from './guard.ts';
+import { createComposeUiLoader, type DetectorLike } from './lazy-ui.ts';
 
 /**
  * Compose content script: on the built-in webmail hosts (manifest) and on hosts the policy lists
  * (registered at runtime by the background, same file). Wiring only: pick the site adapter, bind
  * the detector to the policy, start the guard; everything stops when the context is invalidated.
+ * The detector and the dialog come with the on-demand half (lazy-ui.ts), once a composer appears.
  *
  * Top frame only: editors in same-origin iframes (TinyMCE) are reached from the top document.
  */
@@ -29,22 +30,30 @@ export default defineContentScript({
     let policy: Policy = state.policy as Policy;
     const choice = pickAdapter(location.href, policy.sites);
     if (!choice) return;
-    let detector: DetectorLike = createDetector(policy) as DetectorLike;
+    const ui = createComposeUiLoader(globalThis, () => sendRequest({ type: 'compose/load-ui' }));
+    /** Bound once per policy (the hot path does no set-up); null until the on-demand half is here. */
+    let detector: DetectorLike | null = null;
+    const currentDetector = (): DetectorLike | null => {
+      if (detector) return detector;
+      const loaded = ui.current();
+      detector = loaded ? loaded.createDetector(policy) : null;
+      return detector;
+    };
 
     watchPolicyState((next) => {
       policy = next.policy as Policy;
-      detector = createDetector(policy) as DetectorLike;
+      detector = null;
       guard.rescan();
     }, ctx.signal);
 
-    const adapter = withGenericFallback(choice.adapter, (count) =>
+    const adapter = withGenericFallback(choice.adapter, (count, part) =>
       postRequest({
         type: 'diagnostic/record',
         diagnostic: {
           level: 'warn',
           site: location.host,
           adapter: choice.adapter.name,
-          message: `${choice.adapter.name} selectors found no composer; the generic adapter protects ${count} composer(s) instead (site redesign?)`,
+          message: fallbackMessage(choice.adapter.name, part, count),
         },
       }),
     );
@@ -52,7 +61,8 @@ export default defineContentScript({
       win: window,
       adapter,
       policy: () => policy,
-      detector: () => detector,
+      detector: currentDetector,
+      loadUi: () => ui.load(),
       post: postRequest,
       signal: ctx.signal,
     });

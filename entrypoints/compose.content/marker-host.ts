@@ -1,5 +1,4 @@
-import { createRoot, type Root } from 'react-dom/client';
-import { Marker, MARKER_CSS } from '../../components/marker/Marker.tsx';
+import { MARKER_CSS, renderMarkerBadge, type MarkerProps } from '../../components/marker/badge.ts';
 import type { EditorRef } from '../../lib/sites/types.ts';
 
 /**
@@ -8,7 +7,7 @@ import type { EditorRef } from '../../lib/sites/types.ts';
  * editor model would fight it). Hidden while the draft is clean.
  */
 export interface MarkerHandle {
-  update(count: number, label: string, details: string[]): void;
+  update(count: number, label: string, details: string[], tone?: MarkerProps['tone']): void;
   reposition(): void;
   remove(): void;
 }
@@ -21,7 +20,6 @@ export function createMarker(doc: Document, editor: EditorRef): MarkerHandle {
   style.textContent = MARKER_CSS;
   const mount = doc.createElement('span');
   shadow.append(style, mount);
-  let root: Root | null = null;
   let visible = false;
 
   const reposition = (): void => {
@@ -29,27 +27,25 @@ export function createMarker(doc: Document, editor: EditorRef): MarkerHandle {
     const rect = editorRect(editor);
     if (!rect) return;
     // Just above the editor's top-right corner, so it never covers what the user types.
-    host.style.top = `${Math.max(0, rect.top - 22)}px`;
+    host.style.top = `${Math.max(0, rect.top - host.offsetHeight - 4)}px`;
     host.style.left = `${Math.max(0, rect.right - host.offsetWidth - 4)}px`;
   };
 
   return {
-    update(count, label, details) {
+    update(count, label, details, tone) {
       visible = count > 0;
       if (!visible) {
         host.style.display = 'none';
         return;
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
-      root ??= createRoot(mount);
-      root.render(<Marker label={label} details={details} />);
+      renderMarkerBadge(mount, { label, details, tone });
       host.setAttribute('data-count', String(count));
       host.style.display = 'block';
       reposition();
     },
     reposition,
     remove() {
-      root?.unmount();
       host.remove();
     },
   };
