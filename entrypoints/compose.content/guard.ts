@@ -66,7 +66,8 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
   const strings = DIALOG_STRINGS[language];
   let composers: Element[] = [];
   const markers = new Map<Element, MarkerHandle>();
-  const markerState = new WeakMap<Element, string>();
+  /** The contacts last reported as 'detected' per composer: the marker and the dialog both see them, the auditor wants one event. */
+  const detectedKeys = new WeakMap<Element, string>();
   const openDialogs = new WeakSet<Element>();
   /** The scan made while deciding a send, reused by the dialog that follows in the same event. */
   const lastScans = new WeakMap<Element, ComposerScan>();
@@ -156,7 +157,15 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
     return { ...entry.scan, decision: decideSend(entry.scan.editors.flatMap((e) => e.findings), deps.policy()) };
   };
 
-  const record = (decision: Decision, _composer: Element, scan: ComposerScan, extra: { justification?: string } = {}): void => {
+  const record = (decision: Decision, composer: Element, scan: ComposerScan, extra: { justification?: string } = {}): void => {
+    if (decision === 'detected') {
+      const key = scan.editors.flatMap((e) => flaggedOf(e.findings)).map((f) => `${f.kind}:${f.normalized}`).sort().join('|');
+      if (!key || detectedKeys.get(composer) === key) return;
+      detectedKeys.set(composer, key);
+    } else {
+      // A decision closes this draft's story: the same contacts in the next message are news again.
+      detectedKeys.delete(composer);
+    }
     const policy = deps.policy();
     deps.post({
       type: 'audit/record',
@@ -463,10 +472,8 @@ export function startGuard(deps: GuardDeps): { composers(): readonly Element[]; 
         strings.marker(flagged.length),
         flagged.map((f) => `${strings.kind[f.kind]}: ${f.value}`),
       );
-      // One 'detected' event per distinct set of contacts, not one per keystroke.
-      const key = flagged.map((f) => `${f.kind}:${f.normalized}`).sort().join('|');
-      if (key && markerState.get(composer) !== key) record('detected', composer, scan);
-      markerState.set(composer, key);
+      // One 'detected' event per distinct set of contacts, not one per keystroke (record() dedupes).
+      if (flagged.length > 0) record('detected', composer, scan);
     } catch (error) {
       diagnostic('error', `typing marker failed: ${errorText(error)}`);
     }

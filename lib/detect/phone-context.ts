@@ -62,6 +62,10 @@ const NON_PHONE_WORDS = new RegExp(
 );
 const PHONE_WORDS =
   /^(?:(?:tel|phone|mobile|mob|cell|fax|call|text|sms|whatsapp|viber|signal|telegram|handy|telefon|mobil|móvil|movil|teléfono|telefono|tél|portable|тел|телефон|моб|мобильн|мобільн|сотов|звон|факс|вотсап|ватсап|вайбер)[\p{L}]*|ph|m|t|o|p|h|w|c|direct|dial)$/iu;
+/** "сот.", "tel.", "моб." glued to the number that follows ("сот.89031127745"): a phone label, not an identifier prefix. */
+export function isPhoneLabelWord(word: string): boolean {
+  return word.length >= 3 && (PHONE_WORDS.test(word) || /^(?:сот|тлф|tlf)$/iu.test(word));
+}
 const PHONE_CJK = ['携帯', '電話', '連絡先', '手机', '电话', '联系', 'ケータイ'];
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;

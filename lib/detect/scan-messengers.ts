@@ -99,6 +99,8 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   { network: 'signal', start: /Signal/gu, re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?![\w.])/uy },
   { network: 'line', start: /LINE|Line|ライン/gu, re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  // "LINEでもご連絡いただけます（ID：x）": the id announced later in the same sentence
+  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)[^\n.!?。！？:：]{1,24}?(?<![A-Za-z])ID\s*(?:[:：]|は)\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /my|our/giu, re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/iuy },
   {
     network: 'wechat',
@@ -110,7 +112,7 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   {
     network: 'wechat',
     start: /wechat|weixin/giu,
-    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,24}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
+    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,48}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
   },
   {
     network: 'skype',
@@ -225,7 +227,13 @@ export function messengerLabelCandidates(text: string, overlapsTaken: (s: number
       if (announced) add('telegram', at + raw, m.index + m[0].length - raw.length - at.length);
     });
   }
-  for (const rule of LABEL_RULES) forEachAnchored(text, rule.start, rule.re, (m) => add(rule.network, m[1]!, m.index + m[0].length - m[1]!.length));
+  for (const rule of LABEL_RULES) {
+    forEachAnchored(text, rule.start, rule.re, (m) => {
+      const idStart = m.index + m[0].length - m[1]!.length;
+      if (describesAppNotAccount(text, m[0], m[1]!, idStart)) return;
+      add(rule.network, m[1]!, idStart);
+    });
+  }
   HANDLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HANDLE.exec(text))) {
@@ -235,6 +243,17 @@ export function messengerLabelCandidates(text: string, overlapsTaken: (s: number
     if (network) out.push(messenger(network, m[1]!.toLowerCase(), start, end));
   }
   return out;
+}
+
+/**
+ * "WeChat is easiest for the team": after a bare "is" a plain word that runs on into more words
+ * describes the app; an id after "is" has digits or "_", or ends the phrase.
+ */
+function describesAppNotAccount(text: string, matched: string, raw: string, idStart: number): boolean {
+  if (!/\bis\s+$/iu.test(matched.slice(0, matched.length - raw.length))) return false;
+  if (/[\d_.]/u.test(raw) || raw.startsWith('live:')) return false;
+  const after = text.slice(idStart + raw.length, idStart + raw.length + 3);
+  return NOT_A_HANDLE.test(raw) || /^[ \t]+\p{L}/u.test(after);
 }
 
 /** The messenger named in the same sentence, nearest before the handle (else nearest after). */

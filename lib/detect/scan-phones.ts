@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import type { Candidate } from './candidate.ts';
-import { hasCurrencyBefore, hasNonPhoneLabel, hasUnitAfter } from './phone-context.ts';
+import { hasCurrencyBefore, hasNonPhoneLabel, hasUnitAfter, isPhoneLabelWord } from './phone-context.ts';
 import { lineEndWithin, lineStartWithin, mergeSpans, type Span } from './ranges.ts';
 
 /**
@@ -154,7 +154,7 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
 
   const prev = text[s - 1], prev2 = text[s - 2];
   if (isAlnum(prev)) return null;
-  if (prev && '-./'.includes(prev) && isAlnum(prev2)) return null;
+  if (prev && '-./'.includes(prev) && isAlnum(prev2) && !(prev === '.' && isPhoneLabelWord(wordBefore(text, s - 1)))) return null;
   if (prev && '#№@$€£¥₽_+'.includes(prev)) return null;
   if (prev === ',' && isDigit(prev2)) return null;
   const next = text[e], next2 = text[e + 1];
@@ -172,6 +172,13 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   const e164 = parse(key, plus, rules);
   if (!e164) return null;
   return { kind: 'phone', start: s, end: e, normalized: e164, phone: e164 };
+}
+
+/** The letters just before `end` (at most 16), e.g. "сот" in "сот.8903…". */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && end - i < 16 && /\p{L}/u.test(text[i - 1]!)) i--;
+  return text.slice(i, end);
 }
 
 /** Dot-only groups are versions, coordinates or amounts unless they look like "415.555.0199". */
