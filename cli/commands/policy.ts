@@ -17,6 +17,7 @@ import {
 } from '../../lib/policy/deploy/managed-values.ts';
 import { windowsRegistryFile } from '../../lib/policy/deploy/windows-registry.ts';
 import type { ChromiumBrand } from '../../lib/policy/deploy/windows-registry.ts';
+import { policyFingerprint } from '../../lib/policy/fingerprint.ts';
 
 const USAGE = `Usage:
   channel-guard policy validate FILE
@@ -95,6 +96,7 @@ function summary(policy: Policy): string {
     `mode: ${policy.mode}${policy.mode === 'block' ? (policy.allowOverride ? ' (override with justification allowed)' : ' (no override)') : ''}`,
     `extra sites: ${policy.sites.length}`,
     `user may edit: ${policy.userEditable.length > 0 ? policy.userEditable.join(', ') : 'nothing'}`,
+    `fingerprint: ${policyFingerprint(policy)} (recorded with every audit event written under this policy)`,
   ].join('\n');
 }
 

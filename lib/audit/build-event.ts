@@ -1,4 +1,5 @@
 import { AuditEventInputSchema, type AuditEventInput, type FindingSummary } from '../messaging/protocol.ts';
+import { policyFingerprint } from '../policy/fingerprint.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { StoredFinding, UnhashedEvent } from './event.ts';
 import { maskContact } from './mask.ts';
@@ -91,6 +92,7 @@ export async function buildEventBody(raw: AuditEventInput, context: EventContext
     adapter: input.adapter,
     organization: context.policy.organization,
     policyVersion: context.policy.version,
+    policyFingerprint: policyFingerprint(context.policy),
     decision: input.decision,
     ...(input.justification !== undefined ? { justification: input.justification } : {}),
     findings,

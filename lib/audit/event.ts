@@ -38,6 +38,8 @@ export const StoredEventSchema = z.object({
   adapter: z.string(),
   organization: z.string(),
   policyVersion: z.number(),
+  /** Which exact policy was in force (lib/policy/fingerprint.ts); absent in events written before it existed. */
+  policyFingerprint: z.string().optional(),
   decision: z.enum(DECISIONS),
   justification: z.string().optional(),
   findings: z.array(StoredFindingSchema),
