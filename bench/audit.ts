@@ -5,7 +5,9 @@
  * stream, with CPU time per event, which other load on the machine disturbs less than wall time),
  * the viewer's time to first rows, the response of each filter type including free-text search,
  * the integrity check (whole chain, and the viewer's re-check after new writes), and CSV/JSON
- * export time.
+ * export time, the viewer's summary (whole log loaded vs read from indexes), and events/s written
+ * while a viewer is open: recomputing its summary on every write (as before) vs throttled to
+ * once per second.
  *
  * In Node, WebCrypto's digest costs tens of µs of main-thread time per event, and the chain makes
  * the digests serial; in Chromium a digest is 10–20 µs and IndexedDB's per-record and per-index
@@ -15,10 +17,13 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { openAuditDb } from '../lib/audit/db.ts';
+import { liveQuery } from 'dexie';
+import { openAuditDb, type AuditDb } from '../lib/audit/db.ts';
 import { exportAudit } from '../lib/audit/export.ts';
-import { queryEventIds, type AuditFilter } from '../lib/audit/query.ts';
+import { createThrottle } from '../lib/audit/live-throttle.ts';
+import { forEachEventChunk, queryEventIds, type AuditFilter } from '../lib/audit/query.ts';
 import { createAuditService } from '../lib/audit/service.ts';
+import { createSummary, summarizeLog } from '../lib/audit/summary.ts';
 import { verifyStoredChain } from '../lib/audit/verify-db.ts';
 import { DECISIONS, type AuditEventInput } from '../lib/messaging/protocol.ts';
 import { PolicySchema } from '../lib/policy/schema.ts';
@@ -179,7 +184,57 @@ async function main() {
       `export ${format.toUpperCase().padEnd(4)} of ${fmt(result.events)} events: ${fmt(seconds, 2)} s, ${fmt(bytes / 1e6, 1)} MB, ${progressCalls} progress updates — ${goal(seconds < GOALS.exportSeconds)}`,
     );
   }
+
+  // The viewer's summary of the whole log: every event loaded (as the viewer did) vs its indexes.
+  start = performance.now();
+  await loadedSummary(db);
+  const loadedMs = ms(start);
+  start = performance.now();
+  await summarizeLog(db);
+  console.log(`summary of ${fmt(await db.events.count())} events: ${fmt(loadedMs)} ms loading every event, ${fmt(ms(start))} ms from indexes\n`);
+
+  // Writes while audit.html is open: the viewer re-reads on a change notification (Dexie's
+  // liveQuery, as useLiveQuery does). Node runs reader and writer on one thread, as the browser
+  // shares IndexedDB between them; figures compare the three cases, not the browser.
+  const streamCount = Math.min(5_000, Math.max(1_000, Math.floor(TOTAL / 10)));
+  const stream = async (label: string, openViewer: () => { close: () => Promise<void>; recomputes: () => number }) => {
+    const viewer = openViewer();
+    const end = next + streamCount;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: producers }, async () => {
+        while (next < end) await recordAs(service, next++);
+      }),
+    );
+    await service.flush();
+    const rate = streamCount / (ms(t0) / 1000);
+    await viewer.close();
+    console.log(`write while viewer open, ${label.padEnd(34)}: ${fmt(rate).padStart(6)} events/s, ${viewer.recomputes()} summary recomputes (${fmt(streamCount)} events from ${producers} tabs)`);
+  };
+  await stream('no viewer', () => ({ close: async () => {}, recomputes: () => 0 }));
+  await stream('summary recomputed per write (old)', () => {
+    let runs = 0;
+    let running: Promise<unknown> = Promise.resolve();
+    const subscription = liveQuery(() => (running = loadedSummary(db).then(() => runs++))).subscribe({ error: (e) => console.error(e) });
+    return { close: async () => (subscription.unsubscribe(), void (await running)), recomputes: () => runs };
+  });
+  await stream('throttled, 1/s from indexes (new)', () => {
+    let runs = 0;
+    let running: Promise<unknown> = Promise.resolve();
+    const throttle = createThrottle(() => {
+      running = Promise.all([summarizeLog(db), queryEventIds(db, {})]).then(() => runs++);
+    }, 1_000);
+    const subscription = liveQuery(() => db.meta.bulkGet(['head', 'anchor'])).subscribe({ next: () => throttle.request(), error: (e) => console.error(e) });
+    return { close: async () => (subscription.unsubscribe(), throttle.cancel(), void (await running)), recomputes: () => runs };
+  });
   db.close();
+}
+
+/** The summary as the viewer computed it before: every event of the log loaded, 5,000 at a time. */
+async function loadedSummary(db: AuditDb) {
+  const summary = createSummary();
+  await forEachEventChunk(db, 5_000, (events) => summary.add(events));
+  return summary.result();
 }
 
 await main();

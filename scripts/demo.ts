@@ -5,6 +5,7 @@
  * headless and a screenshot of the dialog is saved.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/helpers/chromium-args.ts';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,14 +35,10 @@ async function main(): Promise<void> {
 
   const profile = await mkdtemp(join(tmpdir(), 'channel-guard-demo-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: !headed,
     viewport: { width: 1100, height: 820 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync',
-      '--disable-component-update', '--disable-background-networking',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -2,7 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { postRequest, sendRequest } from '../../lib/messaging/client.ts';
 import { requestPolicyState, watchPolicyState } from '../../lib/policy/browser-policy-client.ts';
 import type { Policy } from '../../lib/policy/schema.ts';
-import { fallbackMessage, withGenericFallback } from '../../lib/sites/fallback.ts';
+import { policySelectorsFor } from '../../lib/sites/custom-selectors.ts';
+import { fallbackMessage, policyFallbackMessage, withGenericFallback } from '../../lib/sites/fallback.ts';
 import { BUILT_IN_CONTENT_MATCHES, pickAdapter } from '../../lib/sites/registry.ts';
 import { startGuard } from './guard.ts';
 import { createComposeUiLoader, type DetectorLike } from './lazy-ui.ts';
@@ -46,16 +47,21 @@ export default defineContentScript({
       guard.rescan();
     }, ctx.signal);
 
-    const adapter = withGenericFallback(choice.adapter, (count, part) =>
-      postRequest({
-        type: 'diagnostic/record',
-        diagnostic: {
-          level: 'warn',
-          site: location.host,
-          adapter: choice.adapter.name,
-          message: fallbackMessage(choice.adapter.name, part, count),
-        },
-      }),
+    const adapter = withGenericFallback(
+      choice.adapter,
+      (count, part, policyPart) =>
+        postRequest({
+          type: 'diagnostic/record',
+          diagnostic: {
+            level: 'warn',
+            site: location.host,
+            adapter: choice.adapter.name,
+            message: policyPart
+              ? policyFallbackMessage(location.host, policyPart, count)
+              : fallbackMessage(choice.adapter.name, part, count),
+          },
+        }),
+      choice.source === 'policy' ? policySelectorsFor(location.href, policy.sites) : {},
     );
     const guard = startGuard({
       win: window,

@@ -100,7 +100,7 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   { network: 'line', start: /LINE|Line|ライン/gu, re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   // "LINEでもご連絡いただけます（ID：x）": the id announced later in the same sentence
-  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)[^\n.!?。！？:：]{1,24}?(?<![A-Za-z])ID\s*(?:[:：]|は)\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)[^\n.!?。！？:：]{1,40}?(?<![A-Za-z])ID\s*(?:[:：]|は)\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /my|our/giu, re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/iuy },
   {
     network: 'wechat',
@@ -112,7 +112,7 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   {
     network: 'wechat',
     start: /wechat|weixin/giu,
-    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,48}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
+    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,64}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
   },
   {
     network: 'skype',

@@ -1,7 +1,8 @@
-import type { SiteSelectors } from '../policy/schema.ts';
+import type { SiteEntry, SiteSelectors } from '../policy/schema.ts';
 import { queryAllDeep } from '../dom/query.ts';
 import { editorsIn, outermost } from './editors.ts';
 import { readGenericRecipients } from './generic.ts';
+import { matchesPattern } from './match-pattern.ts';
 import type { SiteAdapter } from './types.ts';
 
 /**
@@ -33,6 +34,14 @@ export function withCustomSelectors(base: SiteAdapter, selectors: SiteSelectors)
     },
     isSendShortcut: (event) => base.isSendShortcut(event),
   };
+}
+
+/**
+ * The admin's selectors in force on `url`: those of the first policy entry matching it, the entry
+ * `pickAdapter` takes. The generic fallback reports a miss of one of these against the policy.
+ */
+export function policySelectorsFor(url: string, sites: readonly SiteEntry[]): SiteSelectors {
+  return sites.find((s) => matchesPattern(s.match, url))?.selectors ?? {};
 }
 
 /** `querySelectorAll` throws a SyntaxError (a DOMException) on a selector this engine cannot parse. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs } from './helpers/chromium-args.ts';
 
 /**
  * The audit viewer against the real background: events go in as `audit/record` messages (what the
@@ -29,16 +30,7 @@ test.beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-component-update',
-      '--disable-background-networking',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;

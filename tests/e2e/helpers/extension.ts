@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { PolicyInput } from '../../../lib/policy/schema.ts';
 import { generateExtensionKey, type ExtensionKey } from './policy-files.ts';
+import { chromiumArgs } from './chromium-args.ts';
 
 /**
  * Chromium with the built extension, a managed policy, and fixture pages served at the sites'
@@ -90,16 +91,7 @@ export async function launchWithExtension(options: { policy?: PolicyInput; local
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: options.locale ?? 'en-US',
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-component-update',
-      '--disable-background-networking',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
+import { chromiumArgs } from './chromium-args.ts';
 
 /**
  * Real enterprise policy files for browser tests, and a Chromium with the built extension under a
@@ -101,16 +102,7 @@ export async function launchChromiumWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-component-update',
-      '--disable-background-networking',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoverCsv, handoverReport } from '../../../lib/audit/handover.ts';
-import { summarize } from '../../../lib/audit/summary.ts';
+import { summarize, summarizeLog } from '../../../lib/audit/summary.ts';
 import { clock, emailEvent, freshDb, phoneEvent, policy, service } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -32,6 +32,31 @@ describe('summarize', () => {
     ]);
     expect(summary.topContacts).toHaveLength(1);
     expect(summary.topContacts[0]).toMatchObject({ contact: '+7 915 ***-**-11', kind: 'phone', count: 4, users: ['anna', 'boris'] });
+  });
+});
+
+describe('summarizeLog', () => {
+  it('reads the same summary from the indexes as from the loaded events', async () => {
+    const db = freshDb();
+    const time = clock(new Date(2025, 2, 10, 10, 0, 0).getTime());
+    const as = (user: string) => service(db, { now: time.now, policy: policy({ userLabel: user }) });
+    for (let i = 0; i < 60; i++) {
+      if (i % 9 === 0) time.advance(DAY / 3);
+      const decision = (['sent-anyway', 'blocked', 'monitored', 'replaced'] as const)[i % 4];
+      const site = ['mail.google.com', 'mail.yandex.ru', 'crm.acme.example'][i % 3]!;
+      // 14 distinct addresses, repeated unevenly, so the top 3 is cut among contacts of equal bounds.
+      await as(`user-${i % 5}`).record(emailEvent(`person${(i * i) % 14}@gmail.com`, { decision, site }));
+    }
+    // The same number as personal twice and as a corporate contact four times: the index counts
+    // six events, the summary only the two personal ones.
+    for (let i = 0; i < 6; i++) {
+      const event = phoneEvent();
+      await as('anna').record({ ...event, findings: event.findings.map((f) => ({ ...f, verdict: i < 2 ? 'personal' : 'corporate' })) });
+    }
+    const events = await db.events.orderBy('id').toArray();
+    for (const limit of [1, 3, 10, 50]) expect(await summarizeLog(db, limit)).toEqual(summarize(events, limit));
+    const phone = (await summarizeLog(db, 50)).topContacts.find((c) => c.kind === 'phone');
+    expect(phone?.count).toBe(2);
   });
 });
 

@@ -1,38 +1,13 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNRESOLVED_RECIPIENT } from '../../../lib/sites/outlook.ts';
+import { fixtureLoader } from './helpers/happy-fixture.ts';
 import { pickAdapter } from '../../../lib/sites/registry.ts';
 import { yahooAdapter } from '../../../lib/sites/yahoo.ts';
 
 const URL_OF_FIXTURE = 'https://mail.yahoo.com/d/compose/6208415327';
 
-interface FixturePage {
-  win: Window;
-  doc: Document;
-  fixture: { setDraft(d: object): void; readBody(): string };
-  sent: () => { to: string[]; cc: string[]; bcc: string[]; body: string; via: string }[];
-}
-
-const open: Window[] = [];
-async function loadFixture(): Promise<FixturePage> {
-  const win = new Window({
-    url: URL_OF_FIXTURE,
-    settings: { enableJavaScriptEvaluation: true, enableIframePageLoading: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  });
-  open.push(win);
-  win.document.open();
-  win.document.write(readFileSync(join(process.cwd(), 'tests/fixtures/sites/yahoo.html'), 'utf8'));
-  win.document.close();
-  await win.happyDOM.waitUntilComplete();
-  const w = win as unknown as { fixture: FixturePage['fixture']; sentMessages: ReturnType<FixturePage['sent']> };
-  return { win, doc: win.document as unknown as Document, fixture: w.fixture, sent: () => w.sentMessages };
-}
-afterEach(async () => {
-  for (const win of open.splice(0)) await win.happyDOM.close();
-});
+const loadFixture = fixtureLoader('yahoo', URL_OF_FIXTURE);
 
 describe('yahoo adapter on the Yahoo Mail fixture', () => {
   it('is the adapter for mail.yahoo.com and only there', () => {

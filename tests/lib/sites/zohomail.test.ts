@@ -1,38 +1,13 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNRESOLVED_RECIPIENT } from '../../../lib/sites/outlook.ts';
+import { fixtureLoader } from './helpers/happy-fixture.ts';
 import { pickAdapter } from '../../../lib/sites/registry.ts';
 import { zohomailAdapter } from '../../../lib/sites/zohomail.ts';
 
 const URL_OF_FIXTURE = 'https://mail.zoho.com/zm/#compose';
 
-interface FixturePage {
-  win: Window;
-  doc: Document;
-  fixture: { setDraft(d: object): void; readBody(): string };
-  sent: () => { to: string[]; cc: string[]; bcc: string[]; body: string; via: string }[];
-}
-
-const open: Window[] = [];
-async function loadFixture(): Promise<FixturePage> {
-  const win = new Window({
-    url: URL_OF_FIXTURE,
-    settings: { enableJavaScriptEvaluation: true, enableIframePageLoading: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  });
-  open.push(win);
-  win.document.open();
-  win.document.write(readFileSync(join(process.cwd(), 'tests/fixtures/sites/zohomail.html'), 'utf8'));
-  win.document.close();
-  await win.happyDOM.waitUntilComplete();
-  const w = win as unknown as { fixture: FixturePage['fixture']; sentMessages: ReturnType<FixturePage['sent']> };
-  return { win, doc: win.document as unknown as Document, fixture: w.fixture, sent: () => w.sentMessages };
-}
-afterEach(async () => {
-  for (const win of open.splice(0)) await win.happyDOM.close();
-});
+const loadFixture = fixtureLoader('zohomail', URL_OF_FIXTURE);
 
 describe('zohomail adapter on the Zoho Mail fixture', () => {
   it('is the adapter for every regional mail.zoho host and not for Zoho CRM', () => {
