@@ -212,12 +212,6 @@ async function main() {
     console.log(`write while viewer open, ${label.padEnd(34)}: ${fmt(rate).padStart(6)} events/s, ${viewer.recomputes()} summary recomputes (${fmt(streamCount)} events from ${producers} tabs)`);
   };
   await stream('no viewer', () => ({ close: async () => {}, recomputes: () => 0 }));
-  await stream('summary recomputed per write (old)', () => {
-    let runs = 0;
-    let running: Promise<unknown> = Promise.resolve();
-    const subscription = liveQuery(() => (running = loadedSummary(db).then(() => runs++))).subscribe({ error: (e) => console.error(e) });
-    return { close: async () => (subscription.unsubscribe(), void (await running)), recomputes: () => runs };
-  });
   await stream('throttled, 1/s from indexes (new)', () => {
     let runs = 0;
     let running: Promise<unknown> = Promise.resolve();
@@ -227,6 +221,13 @@ async function main() {
     const subscription = liveQuery(() => db.meta.bulkGet(['head', 'anchor'])).subscribe({ next: () => throttle.request(), error: (e) => console.error(e) });
     return { close: async () => (subscription.unsubscribe(), throttle.cancel(), void (await running)), recomputes: () => runs };
   });
+  await stream('summary recomputed per write (old)', () => {
+    let runs = 0;
+    let running: Promise<unknown> = Promise.resolve();
+    const subscription = liveQuery(() => (running = loadedSummary(db).then(() => runs++))).subscribe({ error: (e) => console.error(e) });
+    return { close: async () => (subscription.unsubscribe(), void (await running)), recomputes: () => runs };
+  });
+  await stream('no viewer (again)', () => ({ close: async () => {}, recomputes: () => 0 }));
   db.close();
 }
 

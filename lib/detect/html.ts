@@ -32,8 +32,10 @@ const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'n
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'center', 'html',
+  'tfoot', 'thead', 'tr', 'ul', 'center', 'html',
 ]);
+// Cells of one row stay on one line, tab-separated, as a table reads: "Заказ | 89161234568" keeps its label.
+const CELL = new Set(['td', 'th']);
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', zwj: '\u200d', zwnj: '\u200c',
@@ -86,6 +88,10 @@ export function htmlToText(html: string): HtmlText {
   const newline = (from: number, to: number, force: boolean): void => {
     if (!force && lastChar === 10) return;
     emit('\n', from, to);
+  };
+  const cellBreak = (from: number, to: number): void => {
+    if (lastChar === 10 || lastChar === 9) return;
+    emit('\t', from, to);
   };
   const emitRaw = (from: number, to: number): void => {
     // a run of plain text: whitespace collapsed the way a browser renders it (tabs, newlines -> space)
@@ -142,6 +148,7 @@ export function htmlToText(html: string): HtmlText {
         for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.name === tag.name) { index = k; break; }
         if (index >= 0) closeElement(index);
         if (BLOCK.has(tag.name)) newline(tagStart, i, false);
+        else if (CELL.has(tag.name)) cellBreak(tagStart, i);
         continue;
       }
       if (SKIP_CONTENT.has(tag.name) && !tag.selfClosing) {
@@ -155,6 +162,7 @@ export function htmlToText(html: string): HtmlText {
       if (tag.name === 'br') { newline(tagStart, i, true); continue; }
       const kind = quoteKind(tag.name, tag.attrs);
       if (BLOCK.has(tag.name)) newline(tagStart, i, false);
+      else if (CELL.has(tag.name)) cellBreak(tagStart, i);
       if (kind === 'after' && quoteAfterFrom < 0) {
         if (quoteDepth > 0) quoted.push([quoteStartedAt, len]);
         quoteAfterFrom = len;

@@ -45,11 +45,13 @@ function nextSeparator(text: string, from: number): RegExpExecArray | null {
 }
 
 const DOT_WORD = String.raw`(?:dot|точка|крапка|punto|punkt|point|ドット)`;
-const DOT_SEPARATOR = String.raw`(?:\.|[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*[(\[{<][ \t]*${DOT_WORD}[ \t]*[)\]}>][ \t]*|[ \t]+${DOT_WORD}[ \t]+)`;
+// "gmail [.] com": a bracketed literal dot is as deliberate a disguise as a bracketed "dot"
+const BRACKETED_DOT = String.raw`(?:${DOT_WORD}|\.)`;
+const DOT_SEPARATOR = String.raw`(?:\.|[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*[(\[{<][ \t]*${BRACKETED_DOT}[ \t]*[)\]}>][ \t]*|[ \t]+${DOT_WORD}[ \t]+)`;
 const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?`;
 const DOMAIN_AT = new RegExp(String.raw`${LABEL}(?:${DOT_SEPARATOR}${LABEL})+`, 'iuy');
 const SPLIT_DOMAIN = new RegExp(DOT_SEPARATOR, 'giu');
-const DOT_BEFORE = new RegExp(String.raw`(?:[ \t]+\.[ \t]+|[ \t]*[(\[{<][ \t]*${DOT_WORD}[ \t]*[)\]}>][ \t]*|[ \t]+${DOT_WORD}[ \t]+)$`, 'iu');
+const DOT_BEFORE = new RegExp(String.raw`(?:[ \t]+\.[ \t]+|[ \t]*[(\[{<][ \t]*${BRACKETED_DOT}[ \t]*[)\]}>][ \t]*|[ \t]+${DOT_WORD}[ \t]+)$`, 'iu');
 
 const isLocalChar = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;

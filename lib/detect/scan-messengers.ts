@@ -120,6 +120,8 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
     re: /(?<![\p{L}])(?:skype|скайп\p{L}*)[^\n.!?:：]{0,24}?(?<![\p{L}])(?:id|user\s?name|name|login|логин|ник)\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._\-]{2,40})/iuy,
   },
   { network: 'vk', start: /vk|вк/giu, re: /(?<![\p{L}])(?:vk|вк|вконтакте|vkontakte)\s*[:：]\s*@?([A-Za-z0-9_.]{3,40})/iuy },
+  // "мой вк — id4471": after a dash only an id that cannot be a word (digits, "_", ".")
+  { network: 'vk', start: /vk|вк/giu, re: /(?<![\p{L}])(?:vk|вк|вконтакте|vkontakte)\s+[—–-]\s+@?([A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)(?![A-Za-z0-9_])/iuy },
 ];
 
 // Networks a bare @handle can belong to, when the sentence names them.
@@ -223,7 +225,9 @@ export function messengerLabelCandidates(text: string, overlapsTaken: (s: number
       const handleLike = /[\d_]/u.test(raw) || ((next === undefined || /[\s.,;!?)—–-]/u.test(next)) && !/^[ \t]+\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !NOT_A_HANDLE.test(raw));
       // "Telegram: here" (the visible text of a link): a plain word, not an account
       if (at !== '@' && !/[\d_]/u.test(raw) && (NOT_A_HANDLE.test(raw) || LINK_WORDS.test(raw))) return;
-      const announced = explicit || (OWNER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && handleLike);
+      // "Телега — ivan_sales77": a dash before an id that cannot be a word ("_" or digits) announces it
+      const dashedId = /[—–-]/u.test(separator) && /[\d_]/u.test(raw);
+      const announced = explicit || dashedId || (OWNER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && handleLike);
       if (announced) add('telegram', at + raw, m.index + m[0].length - raw.length - at.length);
     });
   }

@@ -154,7 +154,8 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
 
   const prev = text[s - 1], prev2 = text[s - 2];
   if (isAlnum(prev)) return null;
-  if (prev && '-./'.includes(prev) && isAlnum(prev2) && !(prev === '.' && isPhoneLabelWord(wordBefore(text, s - 1)))) return null;
+  // "сот.8903…", "т.+7916…": after an abbreviation's dot, a phone label or an international "+" keeps the number
+  if (prev && '-./'.includes(prev) && isAlnum(prev2) && !(prev === '.' && (text[s] === '+' || isPhoneLabelWord(wordBefore(text, s - 1))))) return null;
   if (prev && '#№@$€£¥₽_+'.includes(prev)) return null;
   if (prev === ',' && isDigit(prev2)) return null;
   const next = text[e], next2 = text[e + 1];

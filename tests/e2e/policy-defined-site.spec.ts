@@ -218,3 +218,39 @@ test.describe('Gmail after a redesign with no policy entry: the generic fallback
     }
   });
 });
+
+test.describe("an in-house site whose policy send selector matches nothing (a typo)", () => {
+  // Gmail's redesigned markup at an in-house webmail host: the admin's composer, editor and
+  // recipient selectors are right, the send selector names a class the page does not have.
+  const TYPO_URL = 'https://webmail.inhouse.example/mail/';
+  const TYPO_POLICY: PolicyInput = {
+    ...TEST_POLICY,
+    organization: 'Acme (a policy selector with a typo)',
+    sites: [
+      ...(TEST_POLICY.sites ?? []),
+      { match: 'https://webmail.inhouse.example/*', adapter: 'generic', selectors: { ...GMAIL_REDESIGN_SELECTORS, send: 'div.Q4q[role="button"]' } },
+    ],
+  };
+
+  test("the user stays protected by the generic adapter's Send, and the admin's options page names the host and the selector", async () => {
+    const session = await launchWithExtension({ policy: TYPO_POLICY });
+    try {
+      const page = await openFixture(session.context, TYPO_URL, 'gmail-redesign.html', { waitForGuard: false });
+      await waitForGuard(page, 'generic');
+      await setDraft(page, { to: [CLIENT], subject: 'Договор', body: FLAGGED_HTML });
+      await page.locator('#compose div.Q4p').click();
+      await expect(page.locator('channel-guard-dialog mark')).toHaveText(PERSONAL_PHONE);
+      expect(await sentMessages(page)).toEqual([]);
+
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      const problem = options.locator('.diagnostics tr[data-site="webmail.inhouse.example"]');
+      await expect(problem).toHaveCount(1);
+      await expect(problem).toContainText(
+        "policy selectors for webmail.inhouse.example: send matched nothing; using the generic adapter's guesses",
+      );
+    } finally {
+      await session.close();
+    }
+  });
+});

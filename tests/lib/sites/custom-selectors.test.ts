@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { withCustomSelectors } from '../../../lib/sites/custom-selectors.ts';
+import { policySelectorsFor, withCustomSelectors } from '../../../lib/sites/custom-selectors.ts';
 import { gmailAdapter } from '../../../lib/sites/gmail.ts';
 import { pickAdapter } from '../../../lib/sites/registry.ts';
 
@@ -121,5 +121,23 @@ describe('pickAdapter with policy selectors', () => {
     // Without the selectors nothing on this page looks like a Send control.
     const guessed = pickAdapter('https://crm.inhouse.example/helpdesk/tickets/1042', [{ match: 'https://crm.inhouse.example/*', adapter: 'generic' }])!;
     expect(guessed.adapter.findComposers(document).flatMap((c) => guessed.adapter.sendControls(c))).toEqual([]);
+  });
+});
+
+describe('policySelectorsFor: the selectors of the entry that picks the adapter', () => {
+  const sites = [
+    { match: 'https://crm.inhouse.example/helpdesk/*', adapter: 'generic' as const, selectors: { send: '[data-qa="dispatch"]' } },
+    { match: 'https://crm.inhouse.example/*', adapter: 'generic' as const, selectors: { send: 'button.send' } },
+    { match: 'https://mail.google.com/*', adapter: 'gmail' as const },
+  ];
+
+  it('the first matching entry wins, as in pickAdapter', () => {
+    expect(policySelectorsFor('https://crm.inhouse.example/helpdesk/tickets/1', sites)).toEqual({ send: '[data-qa="dispatch"]' });
+    expect(policySelectorsFor('https://crm.inhouse.example/deals/1', sites)).toEqual({ send: 'button.send' });
+  });
+
+  it('none when the entry has no selectors or no entry matches', () => {
+    expect(policySelectorsFor('https://mail.google.com/mail/u/0/', sites)).toEqual({});
+    expect(policySelectorsFor('https://elsewhere.example/', sites)).toEqual({});
   });
 });
