@@ -56,13 +56,20 @@ function useDebounced<T>(value: T, ms: number): T {
 /** How often, at most, the page re-reads lists and summaries while the background writes. */
 const REFRESH_MS = 1_000;
 
+interface LogVersion {
+  version: number | undefined;
+  /** A read started for this version: the next version waits for it (live-throttle.ts). */
+  track: (work: Promise<unknown>) => void;
+}
+
 /**
  * A number that grows when the log changes (the background moves the head, retention moves the
- * anchor), at most once per REFRESH_MS. Only this two-record read is live: every query that
- * walks the log waits for it instead of re-running on each write, which cut the background's
- * write rate from ~2,000 to ~350 events/s while the page was open (issue 6).
+ * anchor), at most once per REFRESH_MS and never while the reads of the last one still run. Only
+ * this two-record read is live: the queries that walk the log follow the number instead of
+ * re-running on every write, which had cut the background's write rate from ~2,000 to ~350
+ * events/s while the page was open (issue 6).
  */
-function useLogVersion(): number | undefined {
+function useLogVersion(): LogVersion {
   const marker = useLiveQuery(async () => JSON.stringify(await db.meta.bulkGet(['head', 'anchor'])), []);
   const [version, setVersion] = useState<number>();
   const throttle = useMemo(() => createThrottle(() => setVersion((v) => (v ?? 0) + 1), REFRESH_MS), []);
@@ -70,16 +77,19 @@ function useLogVersion(): number | undefined {
     if (marker !== undefined) throttle.request();
   }, [marker, throttle]);
   useEffect(() => () => throttle.cancel(), [throttle]);
-  return version;
+  return { version, track: throttle.track };
 }
 
 /** `query` re-run when `deps` change (at once) or the log changes (throttled by useLogVersion). */
-function useLogQuery<T>(version: number | undefined, query: () => Promise<T>, deps: DependencyList): T | undefined {
+function useLogQuery<T>(log: LogVersion, query: () => Promise<T>, deps: DependencyList): T | undefined {
   const [value, setValue] = useState<T>();
+  const { version, track } = log;
   useEffect(() => {
     if (version === undefined) return;
     let current = true;
-    query().then(
+    const work = query();
+    track(work);
+    work.then(
       (result) => current && setValue(() => result),
       (error: unknown) => console.error('audit viewer query failed', error),
     );
@@ -106,7 +116,8 @@ function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/gu, '-');
 }
 
-function useIntegrity(marker: number | undefined): [IntegrityState, () => void] {
+function useIntegrity(log: LogVersion): [IntegrityState, () => void] {
+  const marker = log.version;
   const [value, setValue] = useState<IntegrityState>({ state: 'checking', done: 0 });
   const [round, setRound] = useState(0);
   // Where the last intact check ended: each new write then costs a check of the new events only,
@@ -119,7 +130,9 @@ function useIntegrity(marker: number | undefined): [IntegrityState, () => void] 
     const resume = intact.current?.round === round ? intact.current : undefined;
     const before = resume?.events ?? 0;
     setValue({ state: 'checking', done: before });
-    verifyStoredChain(db, { ...(resume ? { resumeFrom: resume.resume } : {}), onProgress: (done) => current && setValue({ state: 'checking', done: before + done }) }).then(
+    const check = verifyStoredChain(db, { ...(resume ? { resumeFrom: resume.resume } : {}), onProgress: (done) => current && setValue({ state: 'checking', done: before + done }) });
+    log.track(check);
+    check.then(
       (verdict) => {
         if (!current) return;
         if (verdict.ok) {
@@ -141,24 +154,25 @@ function useIntegrity(marker: number | undefined): [IntegrityState, () => void] 
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `log.track` is stable; `marker` is its version.
   }, [marker, round]);
   return [value, () => setRound((r) => r + 1)];
 }
 
-function EventsView(props: { version: number | undefined; filter: AuditFilter; form: FilterForm; setForm: (form: FilterForm) => void; users: string[]; sites: string[] }) {
-  const { version, filter, form, setForm, users, sites } = props;
+function EventsView(props: { log: LogVersion; filter: AuditFilter; form: FilterForm; setForm: (form: FilterForm) => void; users: string[]; sites: string[] }) {
+  const { log, filter, form, setForm, users, sites } = props;
   const [sort, setSort] = useState<AuditSort>(DEFAULT_SORT);
   const [range, setRange] = useState<[number, number]>([0, -1]);
   const [selectedId, setSelectedId] = useState<number>();
   const filterKey = JSON.stringify(filter);
-  const ids = useLogQuery(version, () => queryEventIds(db, filter, sort), [filterKey, sort.field, sort.direction]);
+  const ids = useLogQuery(log, () => queryEventIds(db, filter, sort), [filterKey, sort.field, sort.direction]);
   const visible = useMemo(() => (ids ? ids.slice(Math.max(0, range[0] - 10), range[1] + 11) : []), [ids, range]);
   const loaded = useLiveQuery(() => db.events.bulkGet(visible), [visible.join(',')]);
   const rows = useMemo(() => new Map((loaded ?? []).filter((e): e is StoredEvent => e !== undefined).map((e) => [e.id, e])), [loaded]);
   const selected = useLiveQuery(() => (selectedId === undefined ? undefined : db.events.get(selectedId)), [selectedId]);
   // Follows `ids`, so it is as throttled as they are.
   const summary = useLogQuery(
-    ids && version,
+    { ...log, version: ids && log.version },
     async () => {
       if (!ids) return undefined;
       if (isEmptyFilter(filter)) return summarizeLog(db);
@@ -211,10 +225,10 @@ function EventsView(props: { version: number | undefined; filter: AuditFilter; f
   );
 }
 
-function HandoverView(props: { version: number | undefined; users: string[] }) {
+function HandoverView(props: { log: LogVersion; users: string[] }) {
   const [user, setUser] = useState('');
   const clients = useLogQuery(
-    props.version,
+    props.log,
     async () => {
       if (!user) return undefined;
       const report = createHandover(user);
@@ -253,10 +267,10 @@ function AuditPage() {
     if (form.contactKey) f.contactKey = form.contactKey;
     return f;
   }, [form, text]);
-  const version = useLogVersion();
-  const users = useLogQuery(version, async () => (await db.events.orderBy('user').uniqueKeys()).map(String), []) ?? [];
-  const sites = useLogQuery(version, async () => (await db.events.orderBy('site').uniqueKeys()).map(String), []) ?? [];
-  const [integrity, recheck] = useIntegrity(version);
+  const log = useLogVersion();
+  const users = useLogQuery(log, async () => (await db.events.orderBy('user').uniqueKeys()).map(String), []) ?? [];
+  const sites = useLogQuery(log, async () => (await db.events.orderBy('site').uniqueKeys()).map(String), []) ?? [];
+  const [integrity, recheck] = useIntegrity(log);
   const [exportState, setExportState] = useState<ExportState>({ state: 'idle' });
 
   const runExport = async (format: 'csv' | 'json') => {
@@ -293,7 +307,7 @@ function AuditPage() {
         </nav>
       </header>
       <main>
-        {tab === 'events' ? <EventsView version={version} filter={filter} form={form} setForm={setForm} users={users} sites={sites} /> : <HandoverView version={version} users={users} />}
+        {tab === 'events' ? <EventsView log={log} filter={filter} form={form} setForm={setForm} users={users} sites={sites} /> : <HandoverView log={log} users={users} />}
       </main>
     </>
   );

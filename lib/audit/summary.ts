@@ -111,46 +111,88 @@ export function summarize(events: readonly StoredEvent[], limit = 10): AuditSumm
  * records (the viewer re-reads it while the background writes; issue 6).
  */
 export async function summarizeLog(db: AuditDb, limit = 10): Promise<AuditSummary> {
-  const [decisionTimes, siteNames, contactKeys] = await Promise.all([
-    db.events.orderBy('[decision+time]').keys(),
-    db.events.orderBy('site').uniqueKeys(),
-    db.events.orderBy('contactKeys').keys(),
-  ]);
-  const days = new Map<string, DayCount>();
-  for (const key of decisionTimes) {
-    const [decision, time] = key as unknown as [Decision, number];
-    const name = localDay(time);
-    const day = days.get(name) ?? { day: name, byDecision: {}, total: 0 };
-    day.byDecision[decision] = (day.byDecision[decision] ?? 0) + 1;
-    day.total++;
-    days.set(name, day);
-  }
+  const [days, siteNames, contactKeys] = await Promise.all([daysFromIndex(db), db.events.orderBy('site').uniqueKeys(), db.events.orderBy('contactKeys').keys()]);
   const sites = await Promise.all(siteNames.map(async (site) => ({ site: String(site), count: await db.events.where('site').equals(site).count() })));
   return {
-    days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    days,
     topSites: sites.sort((a, b) => b.count - a.count || a.site.localeCompare(b.site)).slice(0, limit),
     topContacts: await topContactsFromIndex(db, contactKeys.map(String), limit),
   };
 }
 
+/** Past this many (day, decision) counts, one pass over the index keys is cheaper than counting. */
+const MAX_DAY_COUNTS = 4_000;
+
+/**
+ * Events per local day and decision: one count of a `[decision+time]` range per day and decision,
+ * which reads no keys into JavaScript; a log spread thinly over years is walked key by key instead.
+ */
+async function daysFromIndex(db: AuditDb): Promise<DayCount[]> {
+  const [first, last] = await Promise.all([db.events.orderBy('time').first(), db.events.orderBy('time').last()]);
+  if (!first || !last) return [];
+  const starts: number[] = [];
+  const firstDay = new Date(first.time);
+  // Local midnights, built from the calendar so a day of 23 or 25 hours (DST) stays one day.
+  for (let day = 0; ; day++) {
+    const start = new Date(firstDay.getFullYear(), firstDay.getMonth(), firstDay.getDate() + day).getTime();
+    if (start > last.time) break;
+    starts.push(start);
+  }
+  const decisions = (await db.events.orderBy('decision').uniqueKeys()).map(String) as Decision[];
+  const byDay = new Map<string, DayCount>();
+  const count = (day: string, decision: Decision, n: number) => {
+    if (n === 0) return;
+    const entry = byDay.get(day) ?? { day, byDecision: {}, total: 0 };
+    entry.byDecision[decision] = (entry.byDecision[decision] ?? 0) + n;
+    entry.total += n;
+    byDay.set(day, entry);
+  };
+  if (starts.length * decisions.length <= MAX_DAY_COUNTS) {
+    const counts = await Promise.all(
+      starts.flatMap((start, i) =>
+        decisions.map(async (decision) => {
+          const end = starts[i + 1] ?? Infinity;
+          return { day: localDay(start), decision, n: await db.events.where('[decision+time]').between([decision, start], [decision, end], true, false).count() };
+        }),
+      ),
+    );
+    for (const { day, decision, n } of counts) count(day, decision, n);
+  } else {
+    for (const key of await db.events.orderBy('[decision+time]').keys()) {
+      const [decision, time] = key as unknown as [Decision, number];
+      count(localDay(time), decision, 1);
+    }
+  }
+  return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
 /**
  * The index counts every event naming a contact, whatever its verdict there, so it bounds the
- * count of "personal" repeats from above: exact counts are taken for contacts in descending index
- * order until no remaining contact could still enter the top `limit`.
+ * count of "personal" repeats from above: exact counts are taken for the contacts of highest bound,
+ * a batch at a time (ties in the bound in one batch, since lastAt orders equal counts), until no
+ * remaining contact could still enter the top `limit`.
  */
 async function topContactsFromIndex(db: AuditDb, keys: readonly string[], limit: number): Promise<TopContact[]> {
   const bounds = new Map<string, number>();
   for (const key of keys) bounds.set(key, (bounds.get(key) ?? 0) + 1);
   const candidates = [...bounds.entries()].filter(([, bound]) => bound > 1).sort((a, b) => b[1] - a[1]);
   const exact: TopContact[] = [];
-  for (const [key, bound] of candidates) {
-    // Ties in count are ordered by lastAt, so a contact whose bound equals the k-th count may still enter.
-    if (exact.length >= limit && bound < exact[limit - 1]!.count) break;
+  let next = 0;
+  while (next < candidates.length) {
+    const floor = exact.length >= limit ? exact[limit - 1]!.count : 0;
+    if (candidates[next]![1] < floor) break;
+    // At least enough contacts to fill the top, and every contact tied with the last of them.
+    let end = Math.min(candidates.length, next + Math.max(1, limit - exact.length));
+    while (end < candidates.length && candidates[end]![1] === candidates[end - 1]![1]) end++;
+    const batch = new Set(candidates.slice(next, end).map(([key]) => key));
+    next = end;
     const summary = createSummary(Number.POSITIVE_INFINITY);
-    summary.add(await db.events.where('contactKeys').equals(key).toArray());
-    const found = summary.result().topContacts.find((c) => c.contactKey === key);
-    if (!found) continue;
-    exact.push(found);
+    const ids = await db.events.where('contactKeys').anyOf([...batch]).primaryKeys();
+    for (let i = 0; i < ids.length; i += 5_000) {
+      summary.add((await db.events.bulkGet(ids.slice(i, i + 5_000))).filter((e): e is StoredEvent => e !== undefined));
+    }
+    // Every event naming a contact of the batch was read, so their counts are exact; other contacts' are not.
+    exact.push(...summary.result().topContacts.filter((c) => batch.has(c.contactKey)));
     exact.sort(byRepeats);
   }
   return exact.slice(0, limit);

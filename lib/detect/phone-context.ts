@@ -31,8 +31,8 @@ const CYRILLIC_STEMS = [
   'заказ', 'счет', 'счёт', 'договор', 'накладн', 'трек', 'отправлени', 'почтов', 'огрн', 'расч', 'корр', 'окпо', 'оквэд',
   'октмо', 'окато', 'снилс', 'паспорт', 'серия', 'лиценз', 'сертификат', 'артикул', 'модел', 'серийн', 'партия', 'пломб',
   'контейнер', 'коносамент', 'сделк', 'индекс', 'обращени', 'заявк', 'тикет', 'полис', 'смет', 'кадастр', 'лицев',
-  'платеж', 'платёж', 'поручени', 'квитанц', 'рахун', 'єдрпоу', 'спецификац', 'идентификатор', 'пароль', 'карт', 'версия',
-  'сборка', 'протокол', 'решени', 'приказ', 'постановлени', 'рейс', 'кабинет', 'квартир',
+  'платеж', 'платёж', 'поручени', 'квитанц', 'рахун', 'єдрпоу', 'спецификац', 'идентификатор', 'пароль', 'карт', 'верси',
+  'сборк', 'протокол', 'решени', 'приказ', 'постановлени', 'рейс', 'кабинет', 'квартир',
 ];
 const CYRILLIC_WORDS = [
   'сч', 'дог', 'ттн', 'тн', 'инн', 'кпп', 'бик', 'р\\/с', 'к\\/с', 'л\\/с', 'рс', 'кс', 'дт', 'гтд', 'упд', 'код', 'чек',
@@ -62,6 +62,13 @@ const NON_PHONE_WORDS = new RegExp(
 );
 const PHONE_WORDS =
   /^(?:(?:tel|phone|mobile|mob|cell|fax|call|text|sms|whatsapp|viber|signal|telegram|handy|telefon|mobil|móvil|movil|teléfono|telefono|tél|portable|тел|телефон|моб|мобильн|мобільн|сотов|звон|факс|вотсап|ватсап|вайбер)[\p{L}]*|ph|m|t|o|p|h|w|c|direct|dial)$/iu;
+/** Does the text just before a number end in a phone label ("Mobil:", "Tel.", "携帯：")? */
+export function hasPhoneLabelBefore(before: string): boolean {
+  const m = /(\p{L}+)[\s.:：()\-–—/]*$/u.exec(before.length > 40 ? before.slice(-40) : before);
+  if (!m) return false;
+  return PHONE_WORDS.test(m[1]!) || PHONE_CJK.some((w) => m[1]!.endsWith(w));
+}
+
 /** "сот.", "tel.", "моб." glued to the number that follows ("сот.89031127745"): a phone label, not an identifier prefix. */
 export function isPhoneLabelWord(word: string): boolean {
   return word.length >= 3 && (PHONE_WORDS.test(word) || /^(?:сот|тлф|tlf)$/iu.test(word));

@@ -10,7 +10,7 @@ import { lineEndWithin, lineStartWithin } from './ranges.ts';
  */
 
 const TELEGRAM_RESERVED = new Set(['joinchat', 'addstickers', 'addemoji', 'share', 'proxy', 'socks', 'iv', 'c', 'setlanguage', 'login', 'confirmphone', 'addlist', 'boost']);
-const VK_RESERVED = /^(?:club|public|event|wall|album|photo|video|topic|board|away|feed|im|search|groups|friends|audio|music|market|apps|app|settings|doc|note|page|story|clip|share|login|support|dev|about|blog|jobs|terms|privacy)\d*(?:[_-]|$)/iu;
+const VK_RESERVED = /^(?:join|club|public|event|wall|album|photo|video|topic|board|away|feed|im|search|groups|friends|audio|music|market|apps|app|settings|doc|note|page|story|clip|share|login|support|dev|about|blog|jobs|terms|privacy)\d*(?:[_-]|$)/iu;
 
 // Links with an optional scheme are tried only where a scheme, "www." or the host starts (see anchored.ts).
 type LinkRule = { re: RegExp; network: string; id: (m: RegExpExecArray) => string | null; start?: RegExp };
@@ -46,7 +46,7 @@ const LINK_RULES: LinkRule[] = [
   {
     network: 'vk',
     start: /https?:\/\/|www\.|m\.vk|vk\./giu,
-    re: /(?:https?:\/\/)?(?:www\.|m\.)?vk\.(?:com|ru)\/([A-Za-z0-9_.]{2,40})/iuy,
+    re: /(?:https?:\/\/)?(?:www\.|m\.)?vk\.(?:com|ru|me)\/([A-Za-z0-9_.]{2,40})/iuy,
     id: (m) => {
       const id = cleanId(m[1]!);
       return !id || VK_RESERVED.test(id) ? null : id;
@@ -178,7 +178,7 @@ export function messengerLinkCandidates(text: string): Candidate[] {
 }
 
 // One cheap pass tells which networks' link patterns are worth running at all.
-const LINK_HINT = /t\.me|telegram|tg:|wa\.me|whatsapp|viber:|signal\.me|skype:|vk\.(?:com|ru)|line\.me|weixin:/giu;
+const LINK_HINT = /t\.me|telegram|tg:|wa\.me|whatsapp|viber:|signal\.me|skype:|vk\.(?:com|ru|me)|line\.me|weixin:/giu;
 const HINT_NETWORK: [RegExp, string][] = [
   [/^(?:t\.me|telegram|tg:)$/iu, 'telegram'], [/^(?:wa\.me|whatsapp)$/iu, 'whatsapp'], [/^viber:$/iu, 'viber'],
   [/^signal\.me$/iu, 'signal'], [/^skype:$/iu, 'skype'], [/^vk\./iu, 'vk'], [/^line\.me$/iu, 'line'], [/^weixin:$/iu, 'wechat'],

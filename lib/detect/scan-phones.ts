@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import type { Candidate } from './candidate.ts';
-import { hasCurrencyBefore, hasNonPhoneLabel, hasUnitAfter, isPhoneLabelWord } from './phone-context.ts';
+import { hasCurrencyBefore, hasNonPhoneLabel, hasPhoneLabelBefore, hasUnitAfter, isPhoneLabelWord } from './phone-context.ts';
 import { lineEndWithin, lineStartWithin, mergeSpans, type Span } from './ranges.ts';
 
 /**
@@ -35,8 +35,9 @@ export function createPhoneRules(region: string): PhoneRules {
 }
 
 // A run of digits joined by phone punctuation, possibly across one line break.
-// " / " with spaces: the German "0176 / 2345 6789"; a bare "/" joins dates and document numbers.
-const DIGIT_RUN = /\+?\(?\d(?:(?:[ \t.\-()\u2013\u2014]|[ \t]\/[ \t]|\n){0,4}\d)*/g;
+// " / " with spaces: the German "0176 / 2345 6789"; a bare "/" joins dates and document numbers, except
+// right after a trunk-"0" area or mobile code at the start of the run ("0171/2345678", "089/1234567").
+const DIGIT_RUN = /\+?\(?\d(?:(?:[ \t.\-()\u2013\u2014]|[ \t]\/[ \t]|(?<=(?<![\d/.\-])0\d{2,4})\/(?=\d{5})|\n){0,4}\d)*/g;
 
 // Dates, times and IP addresses: their digits are never part of a phone, but a phone may sit next to them.
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
@@ -167,7 +168,10 @@ function tryNumber(text: string, s: number, e: number, rules: PhoneRules): Candi
   const key = plus ? `+${digits}` : digits;
   if (rules.cache.get(key) === null) return null;
 
-  if (labelledNonPhone(text.slice(lineStartWithin(text, s, 48), s), rules)) return null;
+  const before = text.slice(lineStartWithin(text, s, 48), s);
+  if (labelledNonPhone(before, rules)) return null;
+  // "0171/2345678" is a phone only where a label says so: a bare "/" also joins file and case numbers
+  if (/\d\/\d/u.test(raw) && !hasPhoneLabelBefore(before)) return null;
   if (hasUnitAfter(text.slice(e, lineEndWithin(text, e, 16)))) return null;
 
   const e164 = parse(key, plus, rules);

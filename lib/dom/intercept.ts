@@ -237,6 +237,9 @@ export function interceptSends(win: Window, signal: AbortSignal, options: Interc
       bypass += 1;
       try {
         replay(attempt, options.adapter);
+      } catch (error) {
+        if (!(error instanceof MenuClosedError)) throw error;
+        options.onError(error, attempt);
       } finally {
         bypass -= 1;
         gesture = null;
@@ -244,6 +247,13 @@ export function interceptSends(win: Window, signal: AbortSignal, options: Interc
       }
     },
   };
+}
+
+/** The menu item the user chose to send with has been removed from the page (its menu closed). */
+export class MenuClosedError extends Error {
+  constructor() {
+    super('the send menu closed before the send could be replayed; the corrected draft was kept for the user to send again');
+  }
 }
 
 /** Dispatches the same kind of send the user made. Runs inside the bypass, synchronously. */
@@ -260,6 +270,11 @@ function replay(attempt: SendAttempt, adapter: SiteAdapter): void {
     target.dispatchEvent(new view.KeyboardEvent('keydown', init));
     target.dispatchEvent(new view.KeyboardEvent('keyup', init));
     return;
+  }
+  if (attempt.control && !attempt.control.isConnected && attempt.control.getAttribute('role') === 'menuitem') {
+    // A "Schedule send"/"Send later" item whose menu closed: clicking Send instead would send now,
+    // not when the user asked. The draft (already fixed) stays; the user picks the item again.
+    throw new MenuClosedError();
   }
   const control = attempt.control?.isConnected ? attempt.control : adapter.sendControls(attempt.composer)[0];
   if (!control) throw new Error('the Send control is gone');

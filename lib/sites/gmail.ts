@@ -26,8 +26,23 @@ export const GMAIL_SELECTORS = {
   typedByField: (field: string) => `div[name="${field}"] input:not([type="hidden"]), textarea[name="${field}"], input[name="${field}"]:not([type="hidden"])`,
   /** Chips outside a named field (Mailvelope: `.agb .afV[data-hovercard-id]`; old `.vR span[email]`). */
   chipsAnyField: '.afV[data-hovercard-id], .vR span[email]',
-  /** Send: gmail.js `div.T-I.T-I-atl` (its own buttons excluded), and the `.aoO` class every Gmail Send carries. */
-  send: 'div[role="button"].T-I.aoO, div.T-I.T-I-atl[role="button"]',
+  /**
+   * Send: gmail.js `div.T-I.T-I-atl` (its own buttons excluded), and the `.aoO` class every Gmail Send
+   * carries. The arrow beside Send shares `T-I T-I-atl` but adds `.hG`, so it is left out.
+   */
+  send: 'div[role="button"].T-I.aoO, div.T-I.T-I-atl[role="button"]:not(.hG)',
+  /**
+   * The arrow beside Send: `div.T-I.hG.T-I-atl[role=button][aria-label="More send options"]`
+   * (gmail-train content.js); Closure's menu button sets `aria-expanded` while its menu is open.
+   */
+  sendOptionsToggle: 'div[role="button"].T-I.hG, div[role="button"][aria-label="More send options"]',
+  /**
+   * Its menu (`div.J-M[role=menu]`, attached to the body) item "Schedule send":
+   * `div.J-N[role=menuitem][selector="scheduledSend"]`; the `selector` attribute is the same in
+   * every locale (gmail-train content.js; Gmail automation notes found by code search). It opens a
+   * modal picker whose choice schedules the message, so the draft cannot change after this item.
+   */
+  scheduleSendItem: 'div[role="menuitem"][selector="scheduledSend"]',
 } as const;
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
@@ -66,12 +81,18 @@ export const gmailAdapter: SiteAdapter = {
     return { to: uniqueAddresses(out.to), cc: uniqueAddresses(out.cc), bcc: uniqueAddresses(out.bcc) };
   },
   sendControls(composer) {
-    return [...composer.querySelectorAll(GMAIL_SELECTORS.send)];
+    const controls = [...composer.querySelectorAll(GMAIL_SELECTORS.send)];
+    // The send-options menu lives outside the composer; claim it only while this composer's arrow
+    // holds it open, so two composers never both own it.
+    const toggle = composer.querySelector(GMAIL_SELECTORS.sendOptionsToggle);
+    if (toggle?.getAttribute('aria-expanded') === 'true') controls.push(...queryAllDeep(composer.ownerDocument, GMAIL_SELECTORS.scheduleSendItem));
+    return [...new Set(controls)];
   },
   // Gmail sends on Ctrl+Enter / Cmd+Enter from anywhere in the compose window (its Send tooltip says so).
   isSendShortcut: isCtrlEnter,
 };
 
-// Markup taken from gmail.js (KartikTalwar/gmail.js src/gmail.js, commit b7dfdab, 2026-03-25) and
+// Markup taken from gmail.js (KartikTalwar/gmail.js src/gmail.js, commit b7dfdab, 2026-03-25),
 // Mailvelope (mailvelope/mailvelope src/content-scripts/providerSpecific.js, commit a1c1fa9,
-// 2026-01-16), read on 2026-11-25; fixture: tests/fixtures/sites/gmail.html.
+// 2026-01-16) and, for the schedule-send menu, sezaiemrekonuk/gmail-train (content.js), read on
+// 2026-11-25; fixture: tests/fixtures/sites/gmail.html.

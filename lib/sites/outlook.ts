@@ -32,7 +32,26 @@ export const OUTLOOK_SELECTORS = {
    * `button[name="Send"]` (toggl track-extension outlook.js), plus the ru/ja labels.
    */
   send: 'button[aria-label="Send"], button[title="Send"], button[name="Send"], button.fui-SplitButton__primaryActionButton[aria-label^="Send"], button[aria-label="Отправить"], button[title="Отправить"], button[aria-label="送信"], button[title="送信"]',
+  /**
+   * The chevron of the Send split button: `button[aria-label="More send options"]`,
+   * `button.fui-SplitButton__menuButton`, `[data-automationid="splitButtonSecondary"]` (OWA
+   * automation scripts found by code search). Fluent sets `aria-expanded` while its menu is open.
+   */
+  sendOptionsToggle: 'button.fui-SplitButton__menuButton, button[aria-label="More send options"], button[aria-label="Send options"], [data-automationid="splitButtonSecondary"]',
+  /** Items of that menu, rendered in a layer at the end of the body (Fluent ContextualMenu / Menu). */
+  menuItem: '[role="menuitem"]',
+  /**
+   * The item that opens the schedule picker (whose own "Send" schedules): a menu item named
+   * "Schedule send" (`getByRole('menuitem', { name: 'Schedule send' })` in OWA automation). Fluent's
+   * ContextualMenu puts the item text in `name`; English only until localised labels are known.
+   */
+  scheduleSendNames: ['Schedule send'],
 } as const;
+
+function isScheduleSendItem(item: Element): boolean {
+  const names = [item.getAttribute('name'), item.getAttribute('aria-label'), item.textContent].map((n) => (n ?? '').trim().toLowerCase());
+  return OUTLOOK_SELECTORS.scheduleSendNames.some((label) => names.includes(label.toLowerCase()));
+}
 
 /** A chip that shows only a display name still stands for someone: count it as an unknown outsider. */
 export const UNRESOLVED_RECIPIENT = 'unresolved-recipient@external.invalid';
@@ -81,12 +100,18 @@ export const outlookAdapter: SiteAdapter = {
     return { to: uniqueAddresses(out.to), cc: uniqueAddresses(out.cc), bcc: uniqueAddresses(out.bcc) };
   },
   sendControls(composer) {
-    return queryAllDeep(composer, OUTLOOK_SELECTORS.send);
+    const controls = queryAllDeep(composer, OUTLOOK_SELECTORS.send);
+    // The menu renders in a layer outside the composer: claim "Schedule send" only while this
+    // composer's chevron holds the menu open. The picker it opens is modal, so the draft is final here.
+    const toggle = queryAllDeep(composer, OUTLOOK_SELECTORS.sendOptionsToggle).find((t) => t.getAttribute('aria-expanded') === 'true');
+    if (toggle) controls.push(...queryAllDeep(composer.ownerDocument, OUTLOOK_SELECTORS.menuItem).filter(isScheduleSendItem));
+    return [...new Set(controls)];
   },
   // Outlook sends on Ctrl+Enter (Cmd+Enter on macOS) once the user enabled it; always intercepted.
   isSendShortcut: isCtrlEnter,
 };
 
 // Markup taken from CH3COOOH/OutlookSendingSafety (chrome-extension/content.js), toggl/track-extension
-// (src/content/outlook.js) and Outlook-integration snippets found by code search, read on 2026-11-25;
+// (src/content/outlook.js), Outlook-integration snippets and an OWA schedule-send Playwright script
+// found by code search, read on 2026-11-25;
 // fixture: tests/fixtures/sites/outlook.html.

@@ -72,3 +72,33 @@ describe('createThrottle', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('createThrottle with tracked work', () => {
+  it('waits for the work of the last run, then as long again as it took', async () => {
+    const clock = manualTimers();
+    let runs = 0;
+    let finish: () => void = () => {};
+    const throttle = createThrottle(
+      () => {
+        runs++;
+        throttle.track(new Promise<void>((resolve) => (finish = resolve)));
+      },
+      1_000,
+      clock.timers,
+    );
+    throttle.request();
+    expect(runs).toBe(1);
+    throttle.request();
+    // The interval passes, but the work of run 1 is still going.
+    clock.advance(3_000);
+    expect(runs).toBe(1);
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    // The work took 3 s: the next run waits 3 s more, not the 1 s interval.
+    clock.advance(2_999);
+    expect(runs).toBe(1);
+    clock.advance(1);
+    expect(runs).toBe(2);
+  });
+});

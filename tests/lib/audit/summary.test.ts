@@ -58,6 +58,20 @@ describe('summarizeLog', () => {
     const phone = (await summarizeLog(db, 50)).topContacts.find((c) => c.kind === 'phone');
     expect(phone?.count).toBe(2);
   });
+
+  it('counts days of a log spread thinly over years, too many days to count one by one', async () => {
+    const db = freshDb();
+    const time = clock(new Date(2020, 0, 1, 12, 0, 0).getTime());
+    // Retention of ten years keeps all five events.
+    const record = service(db, { now: time.now, policy: policy({}, { retentionDays: 3650 }) });
+    for (const decision of ['sent-anyway', 'blocked', 'monitored', 'replaced', 'sent-anyway'] as const) {
+      await record.record(phoneEvent({ decision }));
+      time.advance(400 * DAY);
+    }
+    const summary = await summarizeLog(db);
+    expect(summary).toEqual(summarize(await db.events.toArray()));
+    expect(summary.days).toHaveLength(5);
+  });
 });
 
 describe('handoverReport', () => {

@@ -50,4 +50,9 @@ describe('htmlToText', () => {
     expect(htmlToText('a < b and c<d <p class="x>broken').text).toContain('a < b and c');
     expect(htmlToText('<<<>>>&&&;').text).toContain('&&&;');
   });
+
+  it('keeps the cells of a table row on one line, so a cell labels the next one', () => {
+    const text = htmlToText('<table><tr><td>Заказ</td><td>89161234568</td></tr><tr><th>Моб.</th><td>+7 916 123-45-67</td></tr></table>').text;
+    expect(text.trim().split('\n').map((line) => line.trimEnd())).toEqual(['Заказ\t89161234568', 'Моб.\t+7 916 123-45-67']);
+  });
 });

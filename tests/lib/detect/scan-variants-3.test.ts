@@ -18,6 +18,7 @@ describe('phones glued to an abbreviated phone label', () => {
     ['RU', 'пишите или звоните: сот.89264410733', ['phone:+79264410733']],
     ['RU', 'тлф.+7 921 300-18-45 (вечером)', ['phone:+79213001845']],
     ['US', 'reach me any time, cell.6465550131', ['phone:+16465550131']],
+    ['RU', 'Сидоров А., т.+7 985 002-61-19', ['phone:+79850026119']],
   ])('%s %s', (region, text, expected) => {
     expect(found(region, text)).toEqual(expected);
   });
@@ -43,5 +44,42 @@ describe('messenger ids announced later in the sentence', () => {
   it('does not take the word after "WeChat is" for an id', () => {
     expect(found('US', 'WeChat is popular with suppliers in Shenzhen.')).toEqual([]);
     expect(found('US', 'Honestly WeChat is easiest for them.')).toEqual([]);
+  });
+});
+
+describe('more disguises and labels', () => {
+  it.each([
+    ['RU', 'почта: olga.fedina [at] mail [.] ru', ['email:olga.fedina@mail.ru']],
+    ['US', 'sam.price (at) outlook (.) com', ['email:sam.price@outlook.com']],
+    ['RU', 'Телега — fedina_olga85', ['messenger:telegram:fedina_olga85']],
+    ['RU', 'мой вк — id58213377', ['messenger:vk:id58213377']],
+    ['RU', 'пишите в личку vk.me/olga.fedina', ['messenger:vk:olga.fedina']],
+  ])('%s %s', (region, text, expected) => {
+    expect(found(region, text)).toEqual(expected);
+  });
+
+  it.each([
+    ['RU', 'Телега — лучший мессенджер'],
+    ['US', 'VK - the Russian social network'],
+    ['RU', 'вступайте в чат vk.me/join/Qx7Lm2'],
+    ['RU', 'Версия [.] и прочие скобки ничего не значат'],
+  ])('leaves alone: %s %s', (region, text) => {
+    expect(found(region, text)).toEqual([]);
+  });
+});
+
+describe('German numbers with a bare slash after the area code', () => {
+  it.each([
+    ['DE', 'Mobil: 0160/9182736', ['phone:+491609182736']],
+    ['DE', 'Tel. 030/61207745', ['phone:+493061207745']],
+  ])('%s %s', (region, text, expected) => {
+    expect(found(region, text)).toEqual(expected);
+  });
+
+  it.each([
+    ['DE', 'Aktenzeichen 0815/123456'],
+    ['DE', 'Rechnung 2025/0012345, Datum 01/02/2025'],
+  ])('without a phone label the slash joins a file number: %s %s', (region, text) => {
+    expect(found(region, text)).toEqual([]);
   });
 });

@@ -118,6 +118,21 @@ describe('interceptSends', () => {
     controller.abort();
   });
 
+  it('never turns a send-later menu item into an immediate send when its menu has closed', () => {
+    const { controller, stopped, errors, interceptor } = setup(() => true);
+    const item = document.createElement('div');
+    item.setAttribute('role', 'menuitem');
+    item.textContent = 'Schedule send';
+    document.getElementById('f')!.append(item);
+    const attempt: SendAttempt = { via: 'button', control: item, composer: document.getElementById('f')! };
+    item.remove();
+    interceptor.resend(attempt);
+    expect(p.sent).toEqual([]);
+    expect(String(errors[0])).toMatch(/menu closed/u);
+    expect(stopped).toEqual([]);
+    controller.abort();
+  });
+
   it('removes every listener when the signal aborts', () => {
     const { controller } = setup(() => true);
     controller.abort();

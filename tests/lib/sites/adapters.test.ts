@@ -160,3 +160,48 @@ describe('generic', () => {
     expect(['Sender settings', 'Отправитель', 'Cancel'].map(label)).toEqual([false, false, false]);
   });
 });
+
+describe('schedule-send menus rendered outside the composer', () => {
+  function appendToBody(html: string): void {
+    document.body.insertAdjacentHTML('beforeend', html);
+  }
+
+  it('gmail: the arrow beside Send is not Send; "Schedule send" belongs to the composer whose arrow holds the menu open', () => {
+    load('gmail');
+    appendToBody('<div class="J-M" role="menu"><div class="J-N" role="menuitem" selector="scheduledSend">Schedule send</div></div>');
+    const item = document.querySelector('div[role="menuitem"][selector="scheduledSend"]')!;
+    const compose = document.getElementById('compose')!;
+    const inline = document.getElementById('inline-reply')!;
+    const arrow = compose.querySelector('div[aria-label="More send options"]')!;
+    expect(gmailAdapter.sendControls(compose)).not.toContain(arrow);
+    expect(gmailAdapter.sendControls(compose)).not.toContain(item);
+
+    arrow.setAttribute('aria-expanded', 'true');
+    expect(gmailAdapter.sendControls(compose)).toContain(item);
+    expect(gmailAdapter.sendControls(inline)).not.toContain(item);
+    expect(gmailAdapter.sendControls(compose).filter((c) => c === item)).toHaveLength(1);
+  });
+
+  it('outlook: only the "Schedule send" item, and only while this composer\'s chevron is expanded', () => {
+    load('outlook');
+    appendToBody(
+      '<div class="ms-Layer"><ul role="menu">' +
+        '<li><button role="menuitem" name="Schedule send"><span>Schedule send</span></button></li>' +
+        '<li><button role="menuitem" name="Set importance"><span>Set importance</span></button></li></ul></div>',
+    );
+    const [composer] = outlookAdapter.findComposers(document);
+    const schedule = document.querySelector('[name="Schedule send"]')!;
+    const other = document.querySelector('[name="Set importance"]')!;
+    const chevron = composer!.querySelector('button[aria-label="More send options"]')!;
+    expect(outlookAdapter.sendControls(composer!)).not.toContain(chevron);
+    expect(outlookAdapter.sendControls(composer!)).not.toContain(schedule);
+
+    chevron.setAttribute('aria-expanded', 'true');
+    const controls = outlookAdapter.sendControls(composer!);
+    expect(controls).toContain(schedule);
+    expect(controls).not.toContain(other);
+    // A Fluent v9 item with no name attribute is recognised by its text.
+    appendToBody('<div role="menu"><div role="menuitem" class="fui-MenuItem"> Schedule send </div></div>');
+    expect(outlookAdapter.sendControls(composer!)).toContain(document.querySelector('.fui-MenuItem'));
+  });
+});
