@@ -187,7 +187,8 @@ async function topContactsFromIndex(db: AuditDb, keys: readonly string[], limit:
     const batch = new Set(candidates.slice(next, end).map(([key]) => key));
     next = end;
     const summary = createSummary(Number.POSITIVE_INFINITY);
-    const ids = await db.events.where('contactKeys').anyOf([...batch]).primaryKeys();
+    const perKey = await Promise.all([...batch].map((key) => db.events.where('contactKeys').equals(key).primaryKeys()));
+    const ids = [...new Set(perKey.flat())];
     for (let i = 0; i < ids.length; i += 5_000) {
       summary.add((await db.events.bulkGet(ids.slice(i, i + 5_000))).filter((e): e is StoredEvent => e !== undefined));
     }
