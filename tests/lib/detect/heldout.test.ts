@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readCases, scoreCorpus } from './score-corpus.ts';
 
 /**
- * The held-out set (tests/fixtures/corpus/heldout.jsonl): 273 cases written from the corpus README's
- * rules alone, in the dev set's format, to catch fitting the engine to dev.jsonl. It ships with the
- * repo, so it runs from a fresh clone; the policy is the corpus sample policy (shared/corpus/policy.json).
+ * Held-out labelled sets (tests/fixtures/corpus/heldout*.jsonl), written from the corpus README's
+ * rules alone, in the dev set's format, to catch fitting the engine to dev.jsonl. Each set was
+ * written before its author read the engine; the blind F1 is the honest estimate for unseen text.
+ * They ship with the repo, so they run from a fresh clone with the corpus sample policy.
  */
 const SAMPLE_POLICY = {
   version: 1,
@@ -20,23 +21,33 @@ const SAMPLE_POLICY = {
   suggestion: { email: 'sales@acme.example', phone: '+7 495 123-45-67', messenger: 'telegram:acme_support' },
 };
 
-const casesFile = path.resolve(import.meta.dirname, '../../fixtures/corpus/heldout.jsonl');
+const SETS = [
+  // Every region and rule family (blind F1 0.944 before the first round of fixes).
+  { file: 'heldout.jsonl', minCases: 200, minClean: 60, minRegions: 9, minHtml: 0 },
+  // National formats of 14 regions, "00" prefixes, extensions, digit look-alikes, foreign tax ids (blind 0.965).
+  { file: 'heldout-2.jsonl', minCases: 180, minClean: 70, minRegions: 14, minHtml: 0 },
+  // Webmail HTML (split spans, entities, <wbr>, signature tables), nested threads, ja/ru signatures (blind 0.968).
+  { file: 'heldout-3.jsonl', minCases: 150, minClean: 60, minRegions: 8, minHtml: 30 },
+];
 
-describe('held-out labelled set (heldout.jsonl)', () => {
-  const cases = readCases(casesFile);
+const NETWORKS = ['email', 'phone', 'telegram', 'whatsapp', 'viber', 'skype', 'signal', 'vk', 'line', 'wechat'];
 
-  it('is a real held-out set: 200+ cases, clean ones included, every region and rule family', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(200);
+describe.each(SETS)('held-out labelled set $file', ({ file, minCases, minClean, minRegions, minHtml }) => {
+  const cases = readCases(path.resolve(import.meta.dirname, '../../fixtures/corpus', file));
+
+  it(`is a real held-out set: ${minCases}+ cases, ${minClean}+ clean, ${minRegions}+ regions, every contact kind`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(minCases);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
-    expect(cases.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(60);
-    expect(new Set(cases.map((c) => c.region))).toEqual(new Set(['RU', 'US', 'GB', 'JP', 'DE', 'FR', 'UA', 'KZ', 'CN']));
+    expect(cases.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(minClean);
+    expect(new Set(cases.map((c) => c.region)).size).toBeGreaterThanOrEqual(minRegions);
+    expect(cases.filter((c) => c.html !== undefined).length).toBeGreaterThanOrEqual(minHtml);
     const kinds = new Set(cases.flatMap((c) => c.expect.map((e) => (e.kind === 'messenger' ? e.normalized.split(':')[0] : e.kind))));
-    for (const k of ['email', 'phone', 'telegram', 'whatsapp', 'viber', 'skype', 'signal', 'vk', 'line', 'wechat']) expect(kinds).toContain(k);
+    for (const k of NETWORKS) expect(kinds).toContain(k);
   });
 
   it('reaches F1 ≥ 0.97 with ≤ 2% false alarms (the acceptance aim)', () => {
     const score = scoreCorpus(cases, SAMPLE_POLICY);
-    expect(score.f1).toBeGreaterThanOrEqual(0.97);
+    expect(score.f1, score.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
     expect(score.falseAlarm).toBeLessThanOrEqual(0.02);
   });
 });
