@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-jitless.ts';
 import { DECISIONS } from '../messaging/protocol.ts';
 import { AUDIT_VALUE_STORAGE } from '../policy/schema.ts';
 

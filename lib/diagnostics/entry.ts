@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-jitless.ts';
 import { DiagnosticSchema } from '../messaging/protocol.ts';
 
 /** storage.local key of the log; extension pages watch it to show problems as they arrive. */

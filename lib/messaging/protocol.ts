@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-jitless.ts';
 
 /**
  * Every message exchanged between extension parts. The receiving side parses with

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-jitless.ts';
 import { checkSelectorSyntax } from './selector-syntax.ts';
 
 /**
