@@ -22,6 +22,13 @@ const LINK_RULES: LinkRule[] = [
     re: /(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)\/(?:s\/)?@?([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])/iuy,
     id: (m) => (TELEGRAM_RESERVED.has(m[1]!.toLowerCase()) ? null : m[1]!.toLowerCase()),
   },
+  // "t.me/+79031185624": a Telegram link to a phone number (invite links are "+" and a letter-bearing hash)
+  {
+    network: 'telegram',
+    start: /https?:\/\/|www\.|t\.me/giu,
+    re: /(?:https?:\/\/)?(?:www\.)?t\.me\/(?:\+|%2B)(\d{7,15})(?![A-Za-z0-9_])/iuy,
+    id: (m) => validPhoneId(m[1]!),
+  },
   {
     network: 'telegram',
     re: /tg:\/\/resolve\?domain=([A-Za-z][A-Za-z0-9_]{3,31})/giu,
@@ -91,28 +98,29 @@ const LABEL_RULES: { re: RegExp; network: string; start: RegExp }[] = [
   {
     network: 'skype',
     start: /skype|скайп|スカイプ/giu,
-    re: /(?<![\p{L}])(?:skype|скайп|スカイプ)(?:\s*(?:id|name|login|логин))?\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/iuy,
+    re: /(?<![A-Za-zА-Яа-яЁё])(?:skype|скайп|スカイプ)(?:\s*(?:id|name|login|логин|名))?\s*(?:[:：]|\bis\b|[-–—])\s*((?:live:\.?)?[A-Za-z][A-Za-z0-9._,\-]{2,40})/iuy,
   },
+  // (Japanese text runs straight into the label: "資料はSkype名：x")
   // "live:" ids exist only on Skype, whatever the sentence says around them
   { network: 'skype', start: /live:/giu, re: /(?<![\p{L}\p{N}_/.:\-])(live:\.?[A-Za-z0-9][A-Za-z0-9._\-]{2,40})/iuy },
   // Signal usernames always end in ".<digits>"
-  { network: 'signal', start: /Signal/gu, re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?![\w.])/uy },
-  { network: 'line', start: /LINE|Line|ライン/gu, re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  { network: 'signal', start: /Signal/gu, re: /(?<![\p{L}])Signal(?![\p{L}])[^\n@.!?]{0,30}?@?([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,10})(?!\w|\.\w)/uy },
+  { network: 'line', start: /LINE|Line|ライン/gu, re: /(?<![A-Za-z])(?:LINE|Line|ライン)\s*の?\s*[(（]?\s*ID\s*(?:[:：]|\bis\b|は)?\s*[「『“"]?@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   // "LINEでもご連絡いただけます（ID：x）": the id announced later in the same sentence
-  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)[^\n.!?。！？:：]{1,40}?(?<![A-Za-z])ID\s*(?:[:：]|は)\s*@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
+  { network: 'line', start: /LINE|ライン/gu, re: /(?<![A-Za-z])(?:LINE|ライン)[^\n.!?。！？:：]{1,40}?(?<![A-Za-z])ID\s*(?:[:：]|は)\s*[「『“"]?@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/uy },
   { network: 'line', start: /my|our/giu, re: /(?<![\p{L}])(?:my|our)\s+LINE\s+(?:is|[—–-])\s+@?([A-Za-z0-9][A-Za-z0-9._\-]{2,19})/iuy },
   {
     network: 'wechat',
     start: /wechat|weixin|微信/giu,
-    re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
+    re: /(?<![A-Za-z])(?:wechat|weixin|微信)(?:\s*(?:id|号|账号|帳號|帐号))?\s*(?:[:：]|\bis\b|は)\s*[「『“"]?([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
   },
   { network: 'wechat', start: /微信/gu, re: /(?:微信|微信号)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/uy },
   // the id announced later in the same clause: "add me on WeChat - my ID is x", "Skype, my login: x"
   {
     network: 'wechat',
     start: /wechat|weixin/giu,
-    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,64}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
+    re: /(?<![A-Za-z])(?:wechat|weixin)[^\n.!?:：]{0,64}?(?<![\p{L}])(?:id|user\s?name|handle)\s*(?:[:：]|\bis\b|は)\s*([A-Za-z][A-Za-z0-9_\-]{5,19})/iuy,
   },
   {
     network: 'skype',
@@ -143,6 +151,11 @@ const PHONE_MESSENGER = /(?<![\p{L}])(whats\s?app|вотс?ап+\p{L}*|ватс?
 function phoneId(digits: string): string {
   const pn = parsePhoneNumberFromString(`+${digits}`);
   return pn && pn.isValid() ? pn.number : `+${digits}`;
+}
+
+function validPhoneId(digits: string): string | null {
+  const pn = parsePhoneNumberFromString(`+${digits}`);
+  return pn && pn.isValid() ? pn.number : null;
 }
 
 function cleanId(id: string): string {

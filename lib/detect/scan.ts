@@ -29,7 +29,10 @@ export function scanCandidates(text: string, rules: ScanRules): Candidate[] {
   const blocked = mergeSpans([...takenSpans, ...labels.map((c): Span => [c.start, c.end])]);
   const phones = phoneCandidates(text, rules.phone, blocked);
   announcePhonesAsMessengers(text, phones);
-  return [...emails, ...links, ...labels, ...phones].sort((a, b) => a.start - b.start || b.end - a.end);
+  // "мой +7 981 …, пишите в телеграм: t.me/+7981…": one number, already flagged as the phone
+  const plainPhones = new Set(phones.filter((c) => c.kind === 'phone').map((c) => c.normalized));
+  const keptLinks = links.filter((c) => !(c.network === 'telegram' && c.phone && plainPhones.has(c.phone)));
+  return [...emails, ...keptLinks, ...labels, ...phones].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Contacts behind an href: `mailto:`, `tel:`/`sms:`/`callto:`, messenger links. */

@@ -28,6 +28,8 @@ const SETS = [
   { file: 'heldout-2.jsonl', minCases: 180, minClean: 70, minRegions: 14, minHtml: 0 },
   // Webmail HTML (split spans, entities, <wbr>, signature tables), nested threads, ja/ru signatures (blind 0.968).
   { file: 'heldout-3.jsonl', minCases: 150, minClean: 60, minRegions: 8, minHtml: 30 },
+  // Messenger phrasings of all 8 networks in ru/en/ja, client contacts repeated above quotes, link targets (blind 0.971).
+  { file: 'heldout-4.jsonl', minCases: 110, minClean: 43, minRegions: 3, minHtml: 13 },
 ];
 
 const NETWORKS = ['email', 'phone', 'telegram', 'whatsapp', 'viber', 'skype', 'signal', 'vk', 'line', 'wechat'];
