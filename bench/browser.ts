@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, routeFixture } from '../tests/e2e/helpers/extension.ts';
+import { measureSend } from './measure-send.ts';
 
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox';
 const SIZES: [string, number, number][] = [
@@ -54,37 +55,6 @@ async function openGmail(context: BrowserContext, withExtension: boolean): Promi
   return page;
 }
 
-/** One Send click measured inside the page: until the dialog's buttons exist, or until the page recorded the send. */
-async function measureSend(page: Page): Promise<{ ms: number; outcome: 'dialog' | 'sent' | 'none' }> {
-  return page.evaluate(async () => {
-    const w = window as unknown as { sentMessages: unknown[] };
-    const before = w.sentMessages.length;
-    const button = document.querySelector('#compose div.T-I.aoO')!;
-    const r = button.getBoundingClientRect();
-    const at = { bubbles: true, cancelable: true, composed: true, clientX: r.x + 5, clientY: r.y + 5, button: 0, view: window };
-    const channel = new MessageChannel();
-    const tick = () => new Promise<void>((res) => ((channel.port1.onmessage = () => res()), channel.port2.postMessage(0)));
-    const t0 = performance.now();
-    button.dispatchEvent(new PointerEvent('pointerdown', { ...at, buttons: 1 }));
-    button.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
-    button.dispatchEvent(new PointerEvent('pointerup', at));
-    button.dispatchEvent(new MouseEvent('mouseup', at));
-    button.dispatchEvent(new MouseEvent('click', at));
-    for (let i = 0; i < 200_000; i += 1) {
-      if (w.sentMessages.length > before) return { ms: performance.now() - t0, outcome: 'sent' as const };
-      const ready = document.querySelector('channel-guard-dialog')?.shadowRoot?.querySelector('[data-action="replace"]');
-      if (ready) {
-        const ms = performance.now() - t0;
-        (document.querySelector('channel-guard-dialog')!.shadowRoot!.querySelector('[data-action="cancel"]') as HTMLElement).click();
-        return { ms, outcome: 'dialog' as const };
-      }
-      await tick();
-      if (performance.now() - t0 > 10_000) break;
-    }
-    return { ms: NaN, outcome: 'none' as const };
-  });
-}
-
 /**
  * cold: the draft changed right before Send (the scan runs inside the click);
  * warm: the user paused after typing, so the typing marker's idle scan already read this draft.
@@ -105,7 +75,7 @@ async function sendBench(page: Page, label: string, withExtension: boolean, rows
             await page.evaluate(() => document.querySelector('#compose div[aria-label="Message Body"]')!.dispatchEvent(new Event('input', { bubbles: true })));
             await page.waitForTimeout(bytes >= 1_000_000 ? 1200 : 600);
           }
-          const r = await measureSend(page);
+          const r = await measureSend(page, '#compose div.T-I.aoO');
           outcomes.add(r.outcome);
           if (Number.isFinite(r.ms)) times.push(r.ms);
           await page.waitForTimeout(30);
